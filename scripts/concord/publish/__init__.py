@@ -1,0 +1,1 @@
+"""Publishing: the Sphinx extension and the per-language edition builds."""
