@@ -8,7 +8,7 @@ is applied after this file has run.
 
 project = "Analyses"
 author = "concord publication"
-copyright = "2024, the authors"
+html_show_copyright = False    # the seed names no rights holder; none is invented
 language = "en"                 # the source language: English is built from the source
 
 root_doc = "index"
@@ -27,7 +27,9 @@ concord_language_overrides = {
 }
 
 # --- Catalogs (sphinx-intl layout: locales/<lang>/LC_MESSAGES/<docname>.po) --------
-locale_dirs = ["locales/"]
+# The catalogs sit beside conf.py in locales/; Sphinx resolves locale_dirs against the
+# source folder (source/), hence the "../".
+locale_dirs = ["../locales/"]   # relative to the source folder, as Sphinx reads it
 gettext_compact = False         # one catalog per document: articles/<slug>.po
 gettext_uuid = False
 gettext_location = True         # "#: source/articles/x.rst:12" lets checks point at the source

@@ -140,7 +140,8 @@ def load_project(confdir: Path | None = None, *, start: Path | None = None) -> S
         )
     }
     srcdir = _source_dir(confdir, settings["concord_source_dir"])
-    locale_dirs = tuple((confdir / d).resolve() for d in settings["locale_dirs"])
+    # Sphinx resolves locale_dirs against the source folder, not the conf.py folder.
+    locale_dirs = tuple((srcdir / d).resolve() for d in settings["locale_dirs"])
     if not locale_dirs:
         raise ProjectError(f"{confdir / CONF_FILENAME} sets no locale_dirs; add locale_dirs = ['locales/']")
     source_language = settings["language"] or "en"

@@ -53,7 +53,9 @@ def write_theme_pot(app: Sphinx, exception: Exception | None) -> None:
 def extract_theme_catalog(template_dirs: list[Path], project: str) -> Catalog:
     """Every translatable string of the given template folders, with locations."""
     catalog = Catalog(project=project, domain=THEME_DOMAIN)
-    options = {"**.html": {"extensions": "jinja2.ext.do", "trimmed": "true"}}
+    # Not trimmed: Sphinx's template environment looks strings up untrimmed, with the
+    # whitespace of the template, so the msgids must keep it to ever match.
+    options = {"**.html": {"extensions": "jinja2.ext.do"}}
     for folder in template_dirs:
         for filename, lineno, message, comments, context in extract_from_dir(
             str(folder), method_map=[JINJA_METHOD], options_map=options,

@@ -1,0 +1,50 @@
+# The editor's entry points. `make` sets everything up on a fresh machine (a virtual
+# environment in .venv with concord and its dependencies) and builds every edition.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+STAMP   = $(VENV)/.concord-installed
+CONCORD = $(BIN)/concord
+
+.PHONY: all html pdf check update test bench clean distclean venv
+
+all: html pdf
+	@echo
+	@echo "Editions built:"
+	@for d in build/html/*/; do [ -f "$$d/index.html" ] && echo "  HTML  $${d}index.html"; done; true
+	@for f in build/pdf/*.pdf; do [ -f "$$f" ] && echo "  PDF   $$f"; done; true
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+venv: $(STAMP)
+
+html: $(STAMP)              ## build/html/<lang>/ for every language, in parallel
+	$(CONCORD) build
+
+pdf: html                   ## build/pdf/<article>.<lang>.pdf
+	$(CONCORD) pdf
+
+check: $(STAMP)             ## footnotes, markup, completeness: fails on errors
+	$(CONCORD) check
+
+update: $(STAMP)            ## extract, merge into every catalog, pretranslate from the memory
+	$(CONCORD) update
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python bench/bench_check.py
+	$(BIN)/python bench/bench_tm.py
+	$(BIN)/python bench/bench_pdf.py
+
+clean:
+	rm -rf build
+
+distclean: clean
+	rm -rf $(VENV)
+	find locales -name '*.mo' -delete

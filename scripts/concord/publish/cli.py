@@ -1,0 +1,38 @@
+"""``concord build``: every HTML edition, one Sphinx process per language."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+from rich.console import Console
+
+from concord.project import load_project
+from concord.publish.editions import build_editions, default_gate
+
+
+@click.command()
+@click.option("-c", "--confdir", type=click.Path(file_okay=False, path_type=Path),
+              envvar="CONCORD_CONFDIR", help="Folder holding conf.py (default: found from here).")
+@click.option("-l", "--language", "languages", multiple=True,
+              help="Build only these languages (repeatable). Default: all editions.")
+@click.option("-o", "--outdir", type=click.Path(file_okay=False, path_type=Path),
+              help="Output root; each edition goes to OUTDIR/<lang>. Default: build/html.")
+@click.option("--force", is_flag=True, help="Publish a language even if `concord check` fails it.")
+@click.option("-j", "--jobs", type=int, default=None, help="Parallel builds (default: cores).")
+def build(confdir: Path | None, languages: tuple[str, ...], outdir: Path | None,
+          force: bool, jobs: int | None) -> int:
+    """Build the HTML edition of every language."""
+    project = load_project(confdir)
+    gate = default_gate()
+    results = build_editions(project, languages or None, outdir, force=force, jobs=jobs, gate=gate)
+    console = Console(stderr=True, highlight=False)
+    for result in results:
+        where = os.path.relpath(result.output, Path.cwd())
+        if result.ok:
+            extra = f" ({len(result.warnings)} warnings, see {os.path.relpath(result.warnings_log)})" if result.warnings else ""
+            console.print(f"[green]built[/]  {result.lang}: {where}/index.html{extra}")
+        else:
+            console.print(f"[red]failed[/] {result.lang}: {result.problem}")
+    return 0 if all(r.ok for r in results) else 1
