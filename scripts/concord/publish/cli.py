@@ -27,7 +27,7 @@ def build(confdir: Path | None, languages: tuple[str, ...], outdir: Path | None,
     project = load_project(confdir)
     gate = default_gate()
     results = build_editions(project, languages or None, outdir, force=force, jobs=jobs, gate=gate)
-    console = Console(stderr=True, highlight=False)
+    console = Console(stderr=True, highlight=False, soft_wrap=True)
     for result in results:
         where = os.path.relpath(result.output, Path.cwd())
         if result.ok:

@@ -54,7 +54,9 @@ def catalog_problems(project: SphinxProject, lang: str) -> list[str]:
             problems.append(str(err))
             continue
         problems.extend(
-            line.replace(str(path), shown, 1) + " (msgfmt --check)" for line in msgfmt_check(path)
+            f"{line.replace(str(path), shown, 1)} (msgfmt --check); fix the entry in a PO editor "
+            "or restore the file from git, then rebuild"
+            for line in msgfmt_check(path)
         )
     return problems
 
