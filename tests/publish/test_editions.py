@@ -147,3 +147,21 @@ def test_every_catalog_passes_msgfmt_check(repo_root: Path) -> None:
         result = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(po)],
                                 capture_output=True, text=True, check=False)
         assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_last_change_is_a_babel_date_in_the_editions_language(
+    editions: dict[str, EditionResult], lang: str, repo_root: Path
+) -> None:
+    import datetime as dt
+
+    from babel.dates import format_date
+
+    source = repo_root / "source" / "articles" / "europe-us-asia-pacific.rst"
+    changed = subprocess.run(["git", "log", "-1", "--format=%cs", "--", source.name],
+                             cwd=source.parent, capture_output=True, text=True, check=False).stdout.strip()
+    if not changed:
+        pytest.skip("the article has no git history here, so there is no last-change date to show")
+    expected = " ".join(format_date(dt.date.fromisoformat(changed), format="long", locale=lang).split())
+    footer = " ".join(page(editions[lang]).select_one(".bottom-of-page").get_text(" ").split())
+    assert expected in footer
