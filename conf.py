@@ -13,8 +13,6 @@ language = "en"                 # the source language: English is built from the
 
 root_doc = "index"
 exclude_patterns: list[str] = []
-templates_path = ["source/_templates"]
-html_static_path = ["source/_static"]
 
 extensions = ["concord.publish.sphinxext"]
 

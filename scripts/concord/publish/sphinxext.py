@@ -7,6 +7,7 @@ Add it to any Sphinx project that builds one edition per language::
     concord_footnote_label_style = "lower-roman"    # [#]_ footnotes print i, ii, iii
     concord_language_overrides = {"ru": {"html_search_language": "ru"}}
     concord_edition_base_url = ""                   # "" = relative links between editions
+    concord_language_switcher = True                # False: hreflang only (print builds)
 
 Each edition then gets:
 
@@ -100,7 +101,8 @@ def register_message_catalog(app: Sphinx) -> None:
 
 def insert_language_switcher(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Put the switcher right after the page title, where readers of the original saw it."""
-    if app.builder.format != "html" or len(app.config.concord_languages) < 2:
+    if (app.builder.format != "html" or len(app.config.concord_languages) < 2
+            or not app.config.concord_language_switcher):
         return
     title = next(iter(doctree.findall(nodes.title)), None)
     if title is None:
@@ -187,6 +189,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_config_value("concord_footnote_label_style", "arabic", "env", types=frozenset({str}))
     app.add_config_value("concord_language_overrides", {}, "env", types=frozenset({dict}))
     app.add_config_value("concord_edition_base_url", "", "html", types=frozenset({str}))
+    app.add_config_value("concord_language_switcher", True, "env", types=frozenset({bool}))
     app.add_config_value("concord_title_from_root_doc", True, "html", types=frozenset({bool}))
     app.connect("config-inited", apply_language_overrides, priority=100)
     app.connect("builder-inited", register_message_catalog)
