@@ -25,7 +25,7 @@ venv: $(STAMP)
 html: $(STAMP)              ## build/html/<lang>/ for every language, in parallel
 	$(CONCORD) build
 
-pdf: html                   ## build/pdf/<article>.<lang>.pdf
+pdf: $(STAMP)             ## build/pdf/<article>.<lang>.pdf
 	$(CONCORD) pdf
 
 check: $(STAMP)             ## footnotes, markup, completeness: fails on errors
