@@ -18,11 +18,19 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final
 
-# Characters that may precede/follow inline markup (docutils' "start-string prefix").
-_BEFORE: Final = r"(?:(?<=^)|(?<=[\s\-:/'\"<(\[{«“‘’”»\u00a0]))"
-_AFTER: Final = r"(?=$|[\s\-.,:;!?\\/'\")\]}>»”’“\u00a0])"
+from docutils.utils import punctuation_chars
+
+# The characters that may precede and follow inline markup, taken from docutils itself
+# (``Inliner.init_customizations``) so that a reference docutils sees is one we see.
+_BEFORE: Final = (
+    r"(?:(?<=^)|(?<=[\s%s%s]))" % (punctuation_chars.openers, punctuation_chars.delimiters)
+)
+_AFTER: Final = r"(?=$|[\s%s%s%s])" % (
+    punctuation_chars.closing_delimiters, punctuation_chars.delimiters, punctuation_chars.closers
+)
 
 #: Kinds of spans, in the order they claim text (earlier kinds win overlaps).
 KINDS: Final = (
@@ -77,11 +85,25 @@ class Span:
         return self.kind in ("footnote", "citation")
 
 
+#: A kind's pattern can only match when the message holds this text (a cheap pre-test
+#: that keeps scanning plain prose fast); None means "holds a digit".
+_TRIGGERS: Final[dict[str, str | None]] = {
+    "literal": "``", "role": "`", "link": "`", "footnote": "]_", "citation": "]_",
+    "substitution": "|", "named-ref": "_", "url": "://", "email": "@",
+    "date": None, "number": None,
+}
+_DIGIT: Final = re.compile(r"\d")
+
+
 def scan(message: str) -> list[Span]:
     """Every construct of ``message``, in order, without overlaps."""
     taken: list[tuple[int, int]] = []
     spans: list[Span] = []
+    has_digit = _DIGIT.search(message) is not None
     for kind, pattern in _PATTERNS:
+        trigger = _TRIGGERS[kind]
+        if (trigger is None and not has_digit) or (trigger is not None and trigger not in message):
+            continue
         for match in pattern.finditer(message):
             start, end = match.span()
             if any(s < end and start < e for s, e in taken):
@@ -117,6 +139,20 @@ def _make_span(kind: str, match: re.Match[str]) -> Span | None:
 def _is_plain_word_ending(text: str) -> bool:
     """``word_`` is a reference; ``snake_case`` inside prose is not (no trailing _)."""
     return not text.rstrip("_").endswith("_")
+
+
+def quick(message: str, *kinds: str) -> list[Span]:
+    """Spans of the given kinds only, each kind's pattern run on its own (no overlap
+    resolution with other kinds): a cheap first look that a check confirms with
+    :func:`parse` when source and translation differ."""
+    found = []
+    for kind, pattern in _PATTERNS:
+        if kind in kinds and (_TRIGGERS[kind] or "") in message:
+            for match in pattern.finditer(message):
+                span = _make_span(kind, match)
+                if span is not None:
+                    found.append(span)
+    return found
 
 
 def spans_of(message: str, *kinds: str) -> list[Span]:
@@ -162,3 +198,216 @@ PLACEABLE_KINDS: Final = frozenset(
 def placeables(message: str) -> list[Span]:
     """Spans that must travel unchanged from source to translation."""
     return [s for s in scan(message) if s.kind in PLACEABLE_KINDS]
+
+
+# --- The real parser: docutils' own reading of a message ----------------------------------
+
+_ROLE_NAME: Final = re.compile(r":([A-Za-z][\w.+-]*(?::[A-Za-z][\w.+-]*)?):`")
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A message as docutils parses it (as Sphinx will, for the inline level).
+
+    ``kind`` is the first block node (``paragraph`` for ordinary text); ``errors`` are
+    docutils' complaints (level WARNING and above); the counters hold what the checks
+    compare: footnote/citation references by written form, inline literals, role
+    targets (``:role:`target```), URLs, and names (substitutions, named references,
+    embedded relative targets).
+    """
+
+    kind: str
+    errors: tuple[str, ...]
+    references: Counter[str]
+    literals: Counter[str]
+    roles: Counter[str]
+    urls: Counter[str]
+    names: Counter[str]
+
+
+def _generic_role(name, rawtext, text, lineno, inliner, options=None, content=None):  # type: ignore[no-untyped-def]
+    """Stand-in for Sphinx's roles: keeps the role name and its target."""
+    from docutils import nodes
+
+    match = _TARGET_IN_TITLE.match(text)
+    target = match.group("target") if match else text
+    node = nodes.inline(rawtext, text, classes=["concord-role"])
+    node["concord_role"] = f":{name}:`{' '.join(target.lstrip('!~').split())}`"
+    return [node], []
+
+
+@lru_cache(maxsize=8192)
+def parse(text: str) -> Parsed:
+    """Parse ``text`` with docutils (no transforms, Sphinx roles accepted as generic).
+
+    Text that can only be one paragraph goes through the inline parser alone (what a
+    paragraph's text goes through, six times faster); anything else through the whole
+    reST parser.
+    """
+    from docutils import nodes
+
+    if block_shape(text) == "paragraph":
+        root, messages = _inline(text)
+        kind = "paragraph"
+    else:
+        root = _block(text)
+        messages = list(root.findall(nodes.system_message))
+        first = next((c for c in root.children if not isinstance(c, nodes.system_message)), None)
+        kind = first.tagname if first is not None else "nothing"
+    errors = tuple(
+        re.sub(r"\s+", " ", m.children[0].astext() if m.children else "").strip().rstrip(".")
+        for m in messages if m["level"] >= 2
+    )
+    refs: Counter[str] = Counter()
+    literals: Counter[str] = Counter()
+    role_targets: Counter[str] = Counter()
+    links: Counter[str] = Counter()
+    names: Counter[str] = Counter()
+    for node in root.findall(nodes.Element):
+        if isinstance(node, nodes.footnote_reference):
+            auto = node.get("auto")
+            label = node.get("refname", "")
+            refs["[*]_" if auto == "*" else f"[#{label}]_" if auto else f"[{label}]_"] += 1
+        elif isinstance(node, nodes.citation_reference):
+            refs[f"[{node.get('refname', '')}]_"] += 1
+        elif isinstance(node, nodes.literal) and node.rawsource.startswith("``"):
+            literals[node.astext()] += 1
+        elif "concord_role" in node.attributes:
+            role_targets[node["concord_role"]] += 1
+        elif isinstance(node, nodes.substitution_reference):
+            names[f"|{node.get('refname', '')}|"] += 1
+        elif isinstance(node, nodes.reference):
+            uri = node.get("refuri", "")
+            if "://" in uri:
+                links[uri] += 1
+            elif uri and not uri.startswith("mailto:"):
+                names[f"<{uri}>"] += 1
+            elif node.get("refname"):
+                names[f"`{node['refname']}`_"] += 1
+    return Parsed(kind, errors, refs, literals, role_targets, links, names)
+
+
+def _block(text: str):  # type: ignore[no-untyped-def]
+    from docutils.utils import new_document
+
+    _register_roles(text)
+    document = new_document("<message>", _settings())
+    _parser().parse(text, document)
+    return document
+
+
+def _inline(text: str):  # type: ignore[no-untyped-def]
+    """The inline nodes of ``text`` under one paragraph, and docutils' messages."""
+    from docutils import nodes
+    from docutils.parsers.rst import states
+    from docutils.utils import new_document
+
+    _register_roles(text)
+    document = new_document("<message>", _settings())
+    inliner = _inliner()
+    memo = states.Struct(document=document, reporter=document.reporter,
+                         language=_language(), title_styles=[], section_level=0,
+                         section_bubble_up_kludge=False, inliner=inliner)
+    children, messages = inliner.parse(text, 1, memo, document)
+    paragraph = nodes.paragraph(text, "", *children)
+    return paragraph, messages
+
+
+@lru_cache(maxsize=1)
+def _parser():  # type: ignore[no-untyped-def]
+    from docutils.parsers.rst import Parser
+
+    return Parser()
+
+
+@lru_cache(maxsize=1)
+def _settings():  # type: ignore[no-untyped-def]
+    import io
+
+    from docutils.frontend import get_default_settings
+    from docutils.parsers.rst import Parser
+
+    settings = get_default_settings(Parser)
+    settings.report_level = 5
+    settings.halt_level = 5
+    settings.warning_stream = io.StringIO()
+    return settings
+
+
+# --- Cheap structure, and inline-only parsing ------------------------------------------
+
+#: A first line that starts a block other than a paragraph (list, field, directive,
+#: doctest, line block, table border, section adornment).
+_BLOCK_START: Final = re.compile(
+    r"^(?:[-+*•‣⁃](?:\s|$)|\(?(?:\d+|[a-zA-Z]|#|[ivxlcdmIVXLCDM]+)[.)]\s|\.\.(?:\s|$)|>>>|\|\s|"
+    r":[^:\s][^:]*:(?:\s|$)|[-=`:'\"~^_*+#<>]{3,}\s*$|\+[-=+]+\+|--?\w)"
+)
+
+
+def block_shape(text: str) -> str:
+    """``paragraph`` (or ``paragraph::`` when it ends with ``::``) when ``text`` can only
+    parse as one paragraph; otherwise a description of its layout (first-line marker,
+    blank and indented lines, ``::`` endings) that two texts share when docutils reads
+    their blocks alike."""
+    first, _, rest = text.partition("\n")
+    if not first.strip() or first[:1] in " \t" or _BLOCK_START.match(first):
+        return "block:" + first.strip()[:3] + ":" + _layout(text)
+    if rest and any(not line.strip() or line[:1] in " \t" for line in rest.split("\n")):
+        return "lines:" + _layout(text)
+    return "paragraph::" if text.rstrip().endswith("::") else "paragraph"
+
+
+def _layout(text: str) -> str:
+    """b(lank), p(lain) or the indentation width per line, ``::`` endings marked, runs
+    collapsed (docutils only sees spaces and tabs as indentation, not NBSP)."""
+    kinds: list[str] = []
+    for line in text.split("\n"):
+        if not line.strip():
+            kind = "b"
+        else:
+            width = len(line) - len(line.lstrip(" \t"))
+            kind = (f"i{width}" if width else "p") + ("::" if line.rstrip().endswith("::") else "")
+        if not kinds or kinds[-1] != kind:
+            kinds.append(kind)
+    return ",".join(kinds)
+
+
+@lru_cache(maxsize=8192)
+def inline_errors(text: str) -> tuple[str, ...]:
+    """docutils' complaints about the inline markup of ``text`` read as one paragraph."""
+    _, messages = _inline(text)
+    return tuple(
+        re.sub(r"\s+", " ", m.children[0].astext() if m.children else "").strip().rstrip(".")
+        for m in messages if m["level"] >= 2
+    )
+
+
+def _register_roles(text: str) -> None:
+    """Stand in for every role that is not plain docutils' own.
+
+    Sphinx's roles (registered globally once any Sphinx application ran in this
+    process) need a Sphinx environment; outside one, each becomes the generic role.
+    """
+    from docutils.parsers.rst import roles
+
+    for name in _ROLE_NAME.findall(text):
+        current = roles._roles.get(name) or roles._role_registry.get(name)
+        if current is None or not getattr(current, "__module__", "").startswith("docutils"):
+            if current is not _generic_role:
+                roles.register_local_role(name, _generic_role)
+
+
+@lru_cache(maxsize=1)
+def _inliner():  # type: ignore[no-untyped-def]
+    from docutils.parsers.rst import states
+
+    inliner = states.Inliner()
+    inliner.init_customizations(_settings())
+    return inliner
+
+
+@lru_cache(maxsize=1)
+def _language():  # type: ignore[no-untyped-def]
+    from docutils.parsers.rst.languages import get_language
+
+    return get_language("en")

@@ -1,0 +1,139 @@
+"""Malformed catalogs: one named fixture per kind of breakage, one located error line each.
+
+The fixtures are read in place (never written); scenarios that combine them with good
+catalogs copy them to tmp_path.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from concord.catalog.load import load_catalog, read_catalog
+from concord.cli import main
+from concord.errors import CatalogError
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "catalogs"
+BAD = sorted(FIXTURES.glob("bad.*.po"))
+
+#: kind -> (line, what the message must say, the advice it must give)
+EXPECTED = {
+    "unterminated-string": (15, "unterminated string", 'add the closing "'),
+    "bad-escape": (15, r"invalid escape sequence \q", r"write a backslash as \\"),
+    "invalid-utf8": (14, "invalid UTF-8 (byte 0xe9)", "re-save the catalog as UTF-8"),
+    "missing-header": (1, "no header entry", "copy the header of another catalog"),
+    "broken-header": (5, "broken header field 'MIME-Version 1.0'", "fix it or copy the header"),
+    "wrong-plural-forms": (8, "declares nplurals=2 but its expression selects form 2", "copy the language's Plural-Forms"),
+    "duplicate-msgid": (18, "duplicate message 'A good message.' (first at line 11)", "merge the two entries"),
+    "not-a-catalog": (1, "this is not a gettext catalog", "an entry is damaged"),
+}
+
+
+def _kind(path: Path) -> str:
+    return path.name.removeprefix("bad.").removesuffix(".po")
+
+
+def test_every_kind_has_a_fixture() -> None:
+    assert sorted(_kind(p) for p in BAD) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("path", BAD, ids=_kind)
+def test_bad_catalog_gives_one_located_line(path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    line, what, advice = EXPECTED[_kind(path)]
+    code = main(["check", str(path)])
+    out = capsys.readouterr().out.splitlines()
+    errors = [l for l in out if ": error: " in l]
+    assert errors == [l for l in out if l and not l.startswith(("ru:", "tr:"))]
+    assert len(errors) == 1, out
+    assert re.match(rf"^.*bad\.{re.escape(_kind(path))}\.po:{line}: error: ", errors[0]), errors[0]
+    assert what in errors[0] and advice in errors[0]
+    assert code == 2
+
+
+@pytest.mark.parametrize("path", BAD, ids=_kind)
+def test_load_catalog_refuses_it_too(path: Path) -> None:
+    """The editions build validates with load_catalog: same verdict, same line."""
+    with pytest.raises(CatalogError) as err:
+        load_catalog(path)
+    assert err.value.line == EXPECTED[_kind(path)][0]
+
+
+def test_other_catalogs_are_still_checked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.copy(FIXTURES / "bad.unterminated-string.po", tmp_path / "a.po")
+    shutil.copy(FIXTURES / "good.ru.po", tmp_path / "b.po")
+    (tmp_path / "c.po").write_text(
+        (FIXTURES / "good.ru.po").read_text("utf-8").replace('msgstr "Хорошее сообщение."', 'msgstr ""'),
+        "utf-8")
+    code = main(["check", str(tmp_path)])
+    captured = capsys.readouterr()
+    lines = captured.out.splitlines()
+    assert sum(": error: " in l and "a.po:15" in l for l in lines) == 1
+    assert any("c.po:11: error: untranslated" in l for l in lines)
+    assert "ru: 1/2 messages" in captured.out
+    assert code == 2
+    assert captured.err.count("checks that need the source were skipped") == 1
+
+
+def test_good_catalog_reads(tmp_path: Path) -> None:
+    catalog = read_catalog(FIXTURES / "good.ru.po")
+    assert catalog.language == "ru" and catalog.nplurals == 3
+    assert [(e.line, e.msgid) for e in catalog.entries] == [(11, "A good message.")]
+
+
+@pytest.mark.parametrize("text,line,fragment", [
+    ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgstr "x"\n', 5, "msgstr without a msgid"),
+    ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\n\nmsgid "b"\nmsgstr ""\n', 5,
+     "msgid without a msgstr"),
+    ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=ISO-8859-1\\n"\n', 1, "declares charset 'ISO-8859-1'"),
+    ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nmsgid_plural "as"\n'
+     'msgstr[0] "x"\nmsgstr[1] "y"\n', 1, "has no Plural-Forms"),
+    ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a "b" c"\nmsgstr ""\n', 5,
+     'unescaped " inside a string'),
+    ("\xde\x12\x04\x95binary", 1, "compiled .mo file"),
+], ids=["msgstr-alone", "msgid-alone", "latin1-charset", "plural-without-forms", "stray-quote", "mo-file"])
+def test_more_breakages(tmp_path: Path, text: str, line: int, fragment: str) -> None:
+    path = tmp_path / "x.po"
+    path.write_bytes(text.encode("latin-1") if text.startswith("\xde") else text.encode("utf-8"))
+    with pytest.raises(CatalogError) as err:
+        read_catalog(path)
+    assert err.value.line == line and fragment in err.value.message
+
+
+def test_escapes_and_plurals_are_decoded(tmp_path: Path) -> None:
+    path = tmp_path / "x.po"
+    path.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+        '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
+        '#, fuzzy, python-format\nmsgctxt "c"\nmsgid "a\\t\\"b\\"\\\\"\nmsgid_plural "as"\n'
+        'msgstr[0] "x"\nmsgstr[1] ""\n"y\\101"\n\n#~ msgid "old"\n#~ msgstr "eski"\n', "utf-8")
+    catalog = read_catalog(path)
+    first, old = catalog.entries
+    assert (first.msgid, first.msgctxt, first.msgstr_plural) == ('a\t"b"\\', "c", ["x", "yA"])
+    assert first.fuzzy and "python-format" in first.flags and first.line == 8
+    assert old.obsolete and old.msgstr == "eski"
+
+
+def test_fast_and_strict_readers_agree(repo_root: Path) -> None:
+    """Well-formed catalogs take the one-regex path; it must read exactly what the strict
+    line reader reads (obsolete entries, plurals, escapes, flags, lines)."""
+    import concord.catalog.load as load
+
+    files = sorted((repo_root / "locales").rglob("*.po")) + [FIXTURES / "good.ru.po"]
+    corpus = repo_root.parent / "shared" / "corpora" / "python-docs-tr"
+    files += sorted(corpus.rglob("*.po"))[:60] if corpus.is_dir() else []
+
+    def shape(path: Path) -> list[tuple[object, ...]]:
+        return [(e.msgid, e.msgstr, e.line, e.msgctxt, e.msgid_plural, e.msgstr_plural, e.flags,
+                 e.obsolete, e.occurrences, e.previous_msgid) for e in read_catalog(path).entries]
+
+    fast = {path: shape(path) for path in files}
+    assert all(load._fast_entries(p.read_text("utf-8")) is not None for p in files[:3])
+    original = load._fast_entries
+    try:
+        load._fast_entries = lambda text: None  # type: ignore[assignment]
+        assert {path: shape(path) for path in files} == fast
+    finally:
+        load._fast_entries = original
