@@ -74,3 +74,26 @@ def test_missing_project_is_one_line_exit_2(tmp_path: Path, capsys: pytest.Captu
     err = capsys.readouterr().err.strip()
     assert code == 2
     assert err.count("\n") == 0 and "conf.py" in err and "-c DIR" in err
+
+
+def test_a_language_failing_its_check_is_not_published_unless_forced(project_copy: Path) -> None:
+    from concord.checks import language_gate
+
+    import polib
+
+    path = project_copy / ARTICLE_PO
+    catalog = polib.pofile(str(path))
+    entry = next(e for e in catalog if "[#menadue]_" in e.msgid)
+    entry.msgstr = entry.msgstr.replace(" [#menadue]_", "")
+    catalog.save()
+    out = project_copy / "build" / "html"
+    project = load_project(project_copy)
+
+    refused = {r.lang: r for r in build_editions(project, ["tr", "ru"], out, gate=language_gate)}
+    assert refused["ru"].ok and not refused["tr"].ok
+    assert "footnote-refs" in refused["tr"].problem and "--force" in refused["tr"].problem
+    assert refused["tr"].problem.startswith(ARTICLE_PO.as_posix())
+    assert not (out / "tr").exists()
+
+    forced = {r.lang: r for r in build_editions(project, ["tr"], out, gate=language_gate, force=True)}
+    assert forced["tr"].ok and (out / "tr" / "index.html").is_file()

@@ -70,23 +70,40 @@ def default_gate() -> Gate | None:
     return language_gate
 
 
+def publication_problems(
+    project: SphinxProject, lang: str, *, force: bool = False, gate: Gate | None = None,
+) -> list[str]:
+    """Why ``lang`` must not be published now (empty: go ahead).
+
+    A catalog that does not parse or compile always stops the edition; the check
+    gate does unless ``force``. Runs in the calling thread: the gate reads the
+    sources with Sphinx in-process, and Sphinx is not thread-safe.
+    """
+    if lang == project.source_language:
+        return []
+    problems = catalog_problems(project, lang)
+    if not problems and gate is not None and not force:
+        problems = [f"{line} (publish anyway with --force)" for line in gate(project, lang)]
+    return problems
+
+
 def build_edition(
     project: SphinxProject, lang: str, outdir: Path, *, builder: str = "html",
-    force: bool = False, gate: Gate | None = None,
+    problems: Sequence[str] = (),
 ) -> EditionResult:
-    """Validate, build into staging, then publish ``<outdir>/<lang>`` atomically."""
+    """Build ``lang`` into staging in a child process, then publish it atomically.
+
+    ``problems`` (from :func:`publication_problems`) stop the edition before Sphinx
+    runs; what was published before stays as it was.
+    """
     outdir = outdir.resolve()
     build_root = outdir.parent
     target = outdir / lang
     log = build_root / "logs" / f"{builder}-{lang}.log"
     log.parent.mkdir(parents=True, exist_ok=True)
-    if lang != project.source_language:
-        problems = catalog_problems(project, lang)
-        if not problems and gate is not None and not force:
-            problems = [f"{line} (publish anyway with --force)" for line in gate(project, lang)]
-        if problems:
-            log.write_text("\n".join(problems) + "\n", "utf-8")
-            return EditionResult(lang, False, target, log, problems[0])
+    if problems:
+        log.write_text("\n".join(problems) + "\n", "utf-8")
+        return EditionResult(lang, False, target, log, problems[0])
     staging = outdir / f".staging-{lang}"
     shutil.rmtree(staging, ignore_errors=True)
     command = [
@@ -123,10 +140,11 @@ def build_editions(
     langs = list(languages or (project.source_language, *project.languages))
     outdir = outdir or project.root / "build" / "html"
     outdir.mkdir(parents=True, exist_ok=True)
+    problems = {lang: publication_problems(project, lang, force=force, gate=gate) for lang in langs}
     workers = max(1, min(jobs or os.cpu_count() or 1, len(langs)))
-    with ThreadPoolExecutor(max_workers=workers) as pool:  # each job is a child process
+    with ThreadPoolExecutor(max_workers=workers) as pool:  # each job waits on a child process
         futures = [
-            pool.submit(build_edition, project, lang, outdir, force=force, gate=gate)
+            pool.submit(build_edition, project, lang, outdir, problems=problems[lang])
             for lang in langs
         ]
         return [future.result() for future in futures]
