@@ -1,0 +1,69 @@
+"""Fixtures of the translation-memory tests: one memory per backend, a project copy.
+
+Every store-level test runs twice, against a real SQLite file and against a real
+PostgreSQL database (``CONCORD_TEST_PG_DSN``, set by ``source .ci/postgres.sh``); each
+PostgreSQL test gets a schema of its own, dropped afterwards. Without the variable the
+PostgreSQL variants are skipped locally, saying how to run them; CI sets it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from concord.tm import TranslationMemory, open_memory
+
+PG_DSN = os.environ.get("CONCORD_TEST_PG_DSN", "")
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def memory_spec(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[str, str | None]]:
+    """(spec, schema) of an empty memory of each backend."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "tm" / "memory.sqlite"), None
+        return
+    if not PG_DSN:
+        message = "PostgreSQL variant: run `source .ci/postgres.sh` to set CONCORD_TEST_PG_DSN"
+        if os.environ.get("CI"):
+            pytest.fail(message + " (CI must run both backends)")
+        pytest.skip(message)
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    yield PG_DSN, schema
+    import psycopg
+
+    with psycopg.connect(PG_DSN, autocommit=True) as db:
+        db.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+
+
+@pytest.fixture
+def memory(memory_spec: tuple[str, str | None]) -> Iterator[TranslationMemory]:
+    spec, schema = memory_spec
+    with open_memory(spec, schema=schema) as opened:
+        yield opened
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    """conf.py, source/ and locales/ of the publication, copied into ``tmp_path``.
+
+    The translators' catalogs in the repository are never written; tests edit this copy.
+    """
+    root = tmp_path / "project"
+    root.mkdir()
+    shutil.copy2(REPO / "conf.py", root / "conf.py")
+    shutil.copytree(REPO / "source", root / "source")
+    shutil.copytree(REPO / "locales", root / "locales")
+    return root
+
+
+@pytest.fixture(autouse=True)
+def _no_memory_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A CONCORD_TM (or policy) set in the shell must not redirect the tests' memories."""
+    for name in ("CONCORD_TM", "CONCORD_TM_THRESHOLD", "CONCORD_TM_TRUSTED", "CONCORD_CONFDIR"):
+        monkeypatch.delenv(name, raising=False)
