@@ -24,6 +24,10 @@ concord_language_overrides = {
     "ru": {"html_search_language": "ru"},
 }
 
+# --- Translation memory policy (concord update) -------------------------------------
+concord_tm_threshold = 75       # lowest match score offered to translators, as fuzzy
+concord_tm_trusted = 101        # lowest score filled as translated: only in-context exact
+
 # --- Catalogs (sphinx-intl layout: locales/<lang>/LC_MESSAGES/<docname>.po) --------
 # The catalogs sit beside conf.py in locales/; Sphinx resolves locale_dirs against the
 # source folder (source/), hence the "../".

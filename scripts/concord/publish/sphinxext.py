@@ -190,6 +190,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_config_value("concord_language_overrides", {}, "env", types=frozenset({dict}))
     app.add_config_value("concord_edition_base_url", "", "html", types=frozenset({str}))
     app.add_config_value("concord_language_switcher", True, "env", types=frozenset({bool}))
+    # read by `concord update` (concord.tm.update); registered so Sphinx knows them
+    app.add_config_value("concord_tm_threshold", 75, "", types=frozenset({int}))
+    app.add_config_value("concord_tm_trusted", 101, "", types=frozenset({int}))
     app.add_config_value("concord_title_from_root_doc", True, "html", types=frozenset({bool}))
     app.connect("config-inited", apply_language_overrides, priority=100)
     app.connect("builder-inited", register_message_catalog)
