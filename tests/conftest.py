@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -21,3 +22,18 @@ def corpora_dir() -> Path:
     if not SHARED_CORPORA.is_dir():
         pytest.skip(f"real catalogs not found at {SHARED_CORPORA} (the shared/ folder beside the checkout)")
     return SHARED_CORPORA
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    """conf.py, source/ and locales/ of the publication, copied into ``tmp_path``.
+
+    Tests break and edit this copy; the translators' catalogs in the repository are
+    never written.
+    """
+    root = tmp_path / "project"
+    root.mkdir()
+    shutil.copy2(REPO / "conf.py", root / "conf.py")
+    shutil.copytree(REPO / "source", root / "source")
+    shutil.copytree(REPO / "locales", root / "locales", ignore=shutil.ignore_patterns("*.mo"))
+    return root

@@ -6,8 +6,7 @@ build a tiny project there with every footnote form, as Sphinx's own ``test-intl
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -42,13 +41,8 @@ def tiny(tmp_path: Path) -> Callable[..., TinyProject]:
 
 
 @pytest.fixture
-def real_project(tmp_path: Path, repo_root: Path) -> Path:
+def real_project(project_copy: Path) -> Path:
     """A copy of the publication (conf.py, source, catalogs) to mutate in tmp_path."""
-    root = tmp_path / "publication"
-    root.mkdir()
-    shutil.copy(repo_root / "conf.py", root / "conf.py")
-    shutil.copytree(repo_root / "source", root / "source")
-    shutil.copytree(repo_root / "locales", root / "locales")
-    return root
+    return project_copy
 
 

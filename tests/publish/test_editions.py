@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
-from collections import Counter
 from pathlib import Path
 
 import pytest

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,18 +11,6 @@ from concord.project import load_project
 from concord.publish.editions import build_editions
 
 ARTICLE_PO = Path("locales/tr/LC_MESSAGES/articles/europe-us-asia-pacific.po")
-
-
-@pytest.fixture()
-def project_copy(tmp_path: Path, repo_root: Path) -> Path:
-    """conf.py, source/ and locales/ copied, so the test may break a catalog."""
-    root = tmp_path / "project"
-    root.mkdir()
-    shutil.copy2(repo_root / "conf.py", root / "conf.py")
-    shutil.copytree(repo_root / "source", root / "source")
-    shutil.copytree(repo_root / "locales", root / "locales",
-                    ignore=shutil.ignore_patterns("*.mo"))
-    return root
 
 
 def _break_catalog(root: Path) -> int:

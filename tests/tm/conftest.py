@@ -9,7 +9,6 @@ PostgreSQL variants are skipped locally, saying how to run them; CI sets it.
 from __future__ import annotations
 
 import os
-import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -46,20 +45,6 @@ def memory(memory_spec: tuple[str, str | None]) -> Iterator[TranslationMemory]:
     spec, schema = memory_spec
     with open_memory(spec, schema=schema) as opened:
         yield opened
-
-
-@pytest.fixture
-def project_copy(tmp_path: Path) -> Path:
-    """conf.py, source/ and locales/ of the publication, copied into ``tmp_path``.
-
-    The translators' catalogs in the repository are never written; tests edit this copy.
-    """
-    root = tmp_path / "project"
-    root.mkdir()
-    shutil.copy2(REPO / "conf.py", root / "conf.py")
-    shutil.copytree(REPO / "source", root / "source")
-    shutil.copytree(REPO / "locales", root / "locales")
-    return root
 
 
 @pytest.fixture(autouse=True)

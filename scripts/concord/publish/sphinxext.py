@@ -44,7 +44,7 @@ from sphinx.util.typing import ExtensionMetadata
 
 from concord import __version__
 from concord.publish.footnote_labels import FootnoteLabelStyle
-from concord.publish.languages import autonym, edition_links, language_tag
+from concord.publish.languages import autonym, edition_links
 from concord.publish.numerals import LABEL_STYLES
 from concord.publish.theme_messages import write_theme_pot
 
