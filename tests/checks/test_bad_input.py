@@ -119,7 +119,7 @@ def test_escapes_and_plurals_are_decoded(tmp_path: Path) -> None:
 def test_fast_and_strict_readers_agree(repo_root: Path) -> None:
     """Well-formed catalogs take the one-regex path; it must read exactly what the strict
     line reader reads (obsolete entries, plurals, escapes, flags, lines)."""
-    import concord.catalog.load as load
+    import concord.catalog.strict as load
 
     files = sorted((repo_root / "locales").rglob("*.po")) + [FIXTURES / "good.ru.po"]
     corpus = repo_root.parent / "shared" / "corpora" / "python-docs-tr"

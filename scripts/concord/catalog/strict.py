@@ -1,0 +1,349 @@
+"""The strict, fast catalog reader: every fault as ``path:line: what to do``.
+
+polib accepts an unterminated string and several other breakages silently, and spends
+most of its time building objects the checks never use. This reader validates what GNU
+``msgfmt`` validates (quoting, escapes, encoding, header, Plural-Forms, duplicates):
+well-formed entries are read with one regular expression each; anything else falls
+back to a line-by-line reader that names the fault.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from concord.catalog.header import _duplicates, _header, _line_of, _plural_forms
+from concord.catalog.model import _QUOTED, Catalog, Entry
+from concord.errors import CatalogError
+
+_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "\\": "\\", '"': '"', "a": "\a",
+            "b": "\b", "f": "\f", "v": "\v", "'": "'", "?": "?"}
+_ESCAPE = re.compile(r"\\(?:([0-7]{1,3})|x([0-9a-fA-F]{1,2})|(.)|$)", re.DOTALL)
+_KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s*(.*)$")
+_PLURAL_FORMS = re.compile(r"^\s*nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*(.+?)\s*;?\s*$")
+_PLURAL_EXPR = re.compile(r"^[n0-9\s()?:<>=!&|%+\-*/]+$")
+_HEADER_LINE = re.compile(r"^[A-Za-z][\w-]*:")
+MO_MAGIC = (b"\xde\x12\x04\x95", b"\x95\x04\x12\xde")
+
+
+class _Builder:
+    """Collects the parts of the entry being read."""
+
+    __slots__ = ("ctxt", "msgid", "plural", "strs", "line", "flags", "occ", "prev",
+                 "obsolete", "last", "start")
+
+    def __init__(self) -> None:
+        self.reset()
+
+    def reset(self) -> None:
+        self.ctxt: list[str] | None = None
+        self.msgid: list[str] | None = None
+        self.plural: list[str] | None = None
+        self.strs: dict[int, list[str]] = {}
+        self.line = 0
+        self.flags: set[str] = set()
+        self.occ: list[str] = []
+        self.prev: list[str] = []
+        self.obsolete = False
+        self.last: list[str] | None = None
+        self.start = 0
+
+    @property
+    def empty(self) -> bool:
+        return self.msgid is None and self.ctxt is None and not self.strs
+
+
+def read_catalog(path: Path, *, display: str | None = None) -> Catalog:
+    """Read and validate ``path``; raise :class:`CatalogError` at the first fault."""
+    shown = display or str(path)
+    return parse_catalog(_read_bytes(path, shown), shown)
+
+
+def _read_bytes(path: Path, shown: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError as err:
+        raise CatalogError("file not found; check the path or run `concord update`",
+                           path=shown) from err
+    except IsADirectoryError as err:
+        raise CatalogError("is a folder, not a catalog; pass .po files or a folder of them "
+                           "as PATHS", path=shown) from err
+    except OSError as err:
+        raise CatalogError(f"cannot read the file ({err.strerror})", path=shown) from err
+
+
+def parse_catalog(data: bytes, shown: str) -> Catalog:
+    if data[:4] in MO_MAGIC:
+        raise CatalogError("this is a compiled .mo file, not a .po catalog; "
+                           "point concord at the .po source instead", path=shown, line=1)
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise CatalogError(
+            f"invalid UTF-8 (byte 0x{data[err.start]:02x}); re-save the catalog as UTF-8 "
+            "(e.g. `iconv -f ISO-8859-1 -t UTF-8`) and set charset=UTF-8 in its header",
+            path=shown, line=line) from err
+    fast = _fast_entries(text)
+    entries = fast if fast is not None else list(_entries(text, shown))
+    if not entries:
+        raise CatalogError("no msgid/msgstr entries: this is not a gettext catalog; "
+                           "check the path, or regenerate it with `concord update`",
+                           path=shown, line=1)
+    header_entry = entries[0]
+    if header_entry.msgid != "" or header_entry.msgctxt is not None:
+        raise CatalogError(
+            'no header entry (msgid "" with Content-Type and Plural-Forms) before the first '
+            "message; copy the header of another catalog of this language", path=shown, line=1)
+    header = _header(header_entry, shown, text)
+    catalog = Catalog(shown, header, entries[1:])
+    catalog.nplurals = _plural_forms(catalog, _line_of(text, '"Plural-Forms:', header_entry.line))
+    _duplicates(catalog)
+    return catalog
+
+
+# --- The fast path: one regular expression per entry --------------------------------
+# Only well-formed entries match (valid escapes, closed strings, msgid before msgstr);
+# anything else falls back to the line-by-line reader below, which names the fault.
+_STR = r'"[^"\\\n]*(?:\\(?:[ntrbfva\\"\'?]|[0-7]{1,3}|x[0-9a-fA-F]{1,2})[^"\\\n]*)*"'
+_STRINGS = rf"{_STR}[ \t]*\n(?:[ \t]*{_STR}[ \t]*\n)*"
+_FAST_ENTRY = re.compile(
+    rf"(?P<comments>(?:[ \t]*(?:\#[^\n]*)?\n)*)"
+    rf"[ \t]*(?:msgctxt[ \t]*(?P<ctxt>{_STRINGS}))?"
+    rf"[ \t]*msgid[ \t]*(?P<id>{_STRINGS})"
+    rf"(?:[ \t]*msgid_plural[ \t]*(?P<plural>{_STRINGS}))?"
+    rf"(?P<strs>(?:[ \t]*msgstr(?:\[\d+\])?[ \t]*{_STRINGS})+)"
+)
+_FAST_TRAILER = re.compile(r"(?:[ \t]*(?:\#[^\n]*)?\n)*\Z")
+_MSGSTR_PART = re.compile(r'msgstr(?:\[(\d+)\])?|"([^"\\\n]*(?:\\.[^"\\\n]*)*)"')
+
+
+def _fast_entries(text: str) -> list[Entry] | None:
+    """All entries of a well-formed catalog, or None if any part needs the strict reader."""
+    if "#~" in text:
+        return None  # obsolete entries: rare, read by the strict reader
+    if not text.endswith("\n"):
+        text += "\n"
+    entries: list[Entry] = []
+    append = entries.append
+    count = text.count
+    pos, line, counted = 0, 1, 0
+    for m in _FAST_ENTRY.finditer(text):
+        if m.start() != pos:
+            return None  # something between two entries that is not an entry
+        comments, ctxt, msgid, plural, strs = m.groups()
+        id_at = m.start(3)
+        line += count("\n", counted, id_at)
+        counted = id_at
+        # the common case inline: one quoted line without escapes
+        if msgid.count("\n") == 1 and "\\" not in msgid:
+            msgid = msgid[1:msgid.rindex('"')]
+        else:
+            msgid = _joined(msgid)
+        forms: list[str]
+        if plural is None:
+            strs = strs[strs.index('"'):]
+            if strs.count("\n") == 1 and "\\" not in strs:
+                msgstr = strs[1:strs.rindex('"')]
+            else:
+                msgstr = _joined(strs)
+            forms = []
+        else:
+            msgstr, forms = _plural_msgstrs(strs)
+        append(Entry(
+            msgid, msgstr, line,
+            _joined(ctxt) if ctxt is not None else None,
+            _joined(plural) if plural is not None else None,
+            forms, _flags(comments) if "#," in comments else _NO_FLAGS, False, comments,
+        ))
+        pos = m.end()
+    return entries if pos == len(text) or _FAST_TRAILER.match(text, pos) else None
+
+
+_NO_FLAGS: frozenset[str] = frozenset()
+_FLAG_LINES = re.compile(r"^[ \t]*#,(.*)$", re.MULTILINE)
+
+
+def _joined(strings: str) -> str:
+    if strings.count("\n") == 1:  # one quoted line, the common case
+        joined = strings[1:strings.rindex('"')]
+    else:
+        joined = "".join(_QUOTED.findall(strings))
+    return _ESCAPE.sub(_fast_escape, joined) if "\\" in joined else joined
+
+
+def _fast_escape(match: re.Match[str]) -> str:
+    octal, hexa, char = match.groups()
+    if octal:
+        return chr(int(octal, 8))
+    if hexa:
+        return chr(int(hexa, 16))
+    return _ESCAPES[char]
+
+
+def _plural_msgstrs(strings: str) -> tuple[str, list[str]]:
+    forms: dict[int, list[str]] = {}
+    current: list[str] = []
+    for index, piece in _MSGSTR_PART.findall(strings):
+        if index:
+            current = forms.setdefault(int(index), [])
+        else:
+            current.append(piece)
+    joined = ["".join(forms.get(i, [])) for i in range(max(forms) + 1)] if forms else [""]
+    texts = [_ESCAPE.sub(_fast_escape, f) if "\\" in f else f for f in joined]
+    return texts[0], texts
+
+
+def _flags(block: str) -> frozenset[str]:
+    return _parse_flags(tuple(_FLAG_LINES.findall(block)))
+
+
+@functools.lru_cache(maxsize=512)
+def _parse_flags(lines: tuple[str, ...]) -> frozenset[str]:
+    """Flags of ``#,`` lines; a catalog repeats a handful of combinations thousands of times."""
+    return frozenset(f.strip() for found in lines for f in found.split(",") if f.strip())
+
+
+def _entries(text: str, shown: str) -> Iterator[Entry]:
+    b = _Builder()
+    for number, raw in enumerate(text.split("\n"), 1):
+        line = raw.strip()
+        if not line:
+            if not b.empty:
+                yield _finish(b, shown, number)
+            continue
+        obsolete = False
+        if line[0] == "#":
+            if line.startswith("#~"):
+                line = line[2:].lstrip()
+                obsolete = True
+                if line.startswith("|"):
+                    continue
+                if not line:
+                    continue
+            else:
+                if b.msgid is not None and b.strs:
+                    yield _finish(b, shown, number)
+                if line[1:2] == ",":
+                    b.flags.update(f.strip() for f in line[2:].split(",") if f.strip())
+                else:
+                    b.occ.append(line)
+                continue
+        if line[0] == '"':
+            if b.last is None:
+                raise CatalogError(
+                    "a quoted string that belongs to no msgid/msgstr; join it to the line "
+                    "above or remove it", path=shown, line=number)
+            b.last.append(_unquote(line, shown, number))
+            continue
+        match = _KEYWORD.match(line)
+        if match is None:
+            raise CatalogError(
+                f"expected msgid, msgstr, a quoted string or a comment, found "
+                f"{line[:40]!r}; this is not a gettext catalog or an entry is damaged",
+                path=shown, line=number)
+        keyword, index, rest = match.groups()
+        if keyword in ("msgctxt", "msgid") and (b.strs or (keyword == "msgctxt" and b.msgid is not None)):
+            yield _finish(b, shown, number)
+        if obsolete:
+            b.obsolete = True
+        value = [_unquote(rest, shown, number)]
+        if keyword == "msgctxt":
+            b.ctxt, b.start = value, b.start or number
+        elif keyword == "msgid":
+            if b.msgid is not None:
+                raise CatalogError("msgid without a msgstr; add msgstr \"\" after it",
+                                   path=shown, line=b.line)
+            b.msgid, b.line, b.start = value, number, b.start or number
+        elif keyword == "msgid_plural":
+            b.plural = value
+        else:
+            if b.msgid is None:
+                raise CatalogError("msgstr without a msgid before it; restore the msgid line",
+                                   path=shown, line=number)
+            slot = int(index) if index is not None else -1
+            if slot in b.strs:
+                raise CatalogError(f"{keyword} given twice in one entry; keep one",
+                                   path=shown, line=number)
+            b.strs[slot] = value
+        b.last = value
+    if not b.empty:
+        yield _finish(b, shown, number)
+
+
+def _finish(b: _Builder, shown: str, number: int) -> Entry:
+    if b.msgid is None:
+        raise CatalogError("msgctxt without a msgid; add the msgid and msgstr lines",
+                           path=shown, line=b.start or number)
+    if not b.strs:
+        raise CatalogError('msgid without a msgstr; add msgstr "" after it',
+                           path=shown, line=b.line)
+    if b.plural is not None:
+        if -1 in b.strs:
+            raise CatalogError("an entry with msgid_plural needs msgstr[0], msgstr[1]...",
+                               path=shown, line=b.line)
+        forms = ["".join(b.strs[i]) if i in b.strs else "" for i in range(max(b.strs) + 1)]
+        msgstr = forms[0]
+    else:
+        if -1 not in b.strs:
+            raise CatalogError("msgstr[N] in an entry without msgid_plural; write msgstr",
+                               path=shown, line=b.line)
+        forms, msgstr = [], "".join(b.strs[-1])
+    entry = Entry(
+        msgid="".join(b.msgid), msgstr=msgstr, line=b.line,
+        msgctxt="".join(b.ctxt) if b.ctxt is not None else None,
+        msgid_plural="".join(b.plural) if b.plural is not None else None,
+        msgstr_plural=forms, flags=frozenset(b.flags), obsolete=b.obsolete,
+        comments="\n".join(b.occ),
+    )
+    b.reset()
+    return entry
+
+
+def _unquote(token: str, shown: str, number: int) -> str:
+    token = token.strip()
+    if len(token) < 2 or token[0] != '"' or token[-1] != '"' or (
+        token[-2] == "\\" and not _even_backslashes_before(token, len(token) - 1)
+    ):
+        raise CatalogError(
+            "unterminated string: every line of a message is its own string in double "
+            'quotes; add the closing " (write \\" for a quote inside the text)',
+            path=shown, line=number)
+    inner = token[1:-1]
+    if "\\" not in inner:
+        if '"' in inner:
+            raise CatalogError('unescaped " inside a string; write it as \\"',
+                               path=shown, line=number)
+        return inner
+    return _ESCAPE.sub(lambda m: _escape(m, shown, number), _check_quotes(inner, shown, number))
+
+
+def _check_quotes(inner: str, shown: str, number: int) -> str:
+    if '"' in re.sub(r"\\.", "", inner):
+        raise CatalogError('unescaped " inside a string; write it as \\"', path=shown, line=number)
+    return inner
+
+
+def _even_backslashes_before(token: str, end: int) -> bool:
+    count = 0
+    while end - 1 - count >= 0 and token[end - 1 - count] == "\\":
+        count += 1
+    return count % 2 == 0
+
+
+def _escape(match: re.Match[str], shown: str, number: int) -> str:
+    octal, hexa, char = match.groups()
+    if octal:
+        return chr(int(octal, 8))
+    if hexa:
+        return chr(int(hexa, 16))
+    if char in _ESCAPES:
+        return _ESCAPES[char]
+    shown_char = "\\" + (char or "")
+    raise CatalogError(
+        f"invalid escape sequence {shown_char}; gettext knows \\n \\t \\\" \\\\ and octal "
+        "escapes: write a backslash as \\\\", path=shown, line=number)
