@@ -117,15 +117,18 @@ def run(jobs: Sequence[Job], *, sources: dict[str, SourceDocument] | None, confi
                   limits, source_skipped=sources is None and any(c.needs_source for c in checks))
 
 
-def idle_cores() -> int:
-    """Cores not already busy (1-minute load average): a worker on a busy core only
-    adds the cost of sending its findings back."""
-    cores = len(os.sched_getaffinity(0))
-    return max(1, min(cores, int(cores - os.getloadavg()[0] + 0.5)))
+def usable_cores() -> int:
+    """The cores this process may run on (``-j`` overrides).
+
+    The 1-minute load average was tried as a measure of idle cores and dropped: it
+    describes the past minute, so a check started right after another busy command
+    (a build, or the peers in the benchmark) ran on one core with the second free.
+    """
+    return len(os.sched_getaffinity(0))
 
 
 def _map(jobs: Sequence[Job], workers: int | None) -> list[FileResult]:
-    count = workers or idle_cores()
+    count = workers or usable_cores()
     if count <= 1 or len(jobs) < PARALLEL_MIN_FILES:
         return [check_file(job) for job in jobs]
     import multiprocessing
