@@ -31,6 +31,19 @@ class SphinxProject:
     languages: tuple[str, ...]          # the translations, source language excluded
     gettext_compact: bool | str
     settings: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    config: Any = field(default=None, compare=False, repr=False)  # sphinx.config.Config
+
+    def setting(self, name: str, default: Any) -> Any:
+        """A ``conf.py`` value, ``default`` when the project does not set it.
+
+        For settings Sphinx's core does not define (an extension's, such as
+        ``concord_tm_threshold``): conf.py is read once, by :func:`load_project`.
+        """
+        if self.config is None:
+            return default
+        if name not in self.config:
+            self.config.add(name, default, "", (type(default),))
+        return getattr(self.config, name)
 
     @property
     def root(self) -> Path:
@@ -136,7 +149,7 @@ def load_project(confdir: Path | None = None, *, start: Path | None = None) -> S
         for name in (
             "language", "locale_dirs", "gettext_compact", "source_suffix",
             "exclude_patterns", "concord_languages", "concord_source_dir",
-            "project", "root_doc",
+            "project", "root_doc", "extensions",
         )
     }
     srcdir = _source_dir(confdir, settings["concord_source_dir"])
@@ -156,7 +169,7 @@ def load_project(confdir: Path | None = None, *, start: Path | None = None) -> S
     return SphinxProject(
         confdir=confdir, srcdir=srcdir, locale_dirs=locale_dirs,
         source_language=source_language, languages=tuple(languages),
-        gettext_compact=settings["gettext_compact"], settings=settings,
+        gettext_compact=settings["gettext_compact"], settings=settings, config=config,
     )
 
 

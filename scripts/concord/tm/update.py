@@ -24,7 +24,6 @@ their bytes (:mod:`concord.catalog.save`).
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -80,32 +79,21 @@ class CatalogUpdate:
 def project_policy(project: SphinxProject, threshold: int | None = None,
                    trusted: int | None = None) -> Policy:
     """Command-line values, else ``conf.py``'s ``concord_tm_*``, else the defaults."""
-    settings = _read_tm_settings(project.confdir)
+    settings = _tm_settings(project)
     return Policy(
         threshold=threshold if threshold is not None else settings["concord_tm_threshold"],
         trusted=trusted if trusted is not None else settings["concord_tm_trusted"],
     )
 
 
-def _read_tm_settings(confdir: Path) -> dict[str, int]:
-    """``concord_tm_threshold`` and ``concord_tm_trusted`` through Sphinx's Config API."""
-    from sphinx.config import Config
-    from sphinx.util.tags import Tags
-
-    cwd = Path.cwd()
-    try:
-        os.chdir(confdir)
-        config = Config.read(confdir, overrides={}, tags=Tags())
-    finally:
-        os.chdir(cwd)
+def _tm_settings(project: SphinxProject) -> dict[str, int]:
+    """``concord_tm_threshold`` and ``concord_tm_trusted`` from the project's conf.py."""
     values = {}
     for name, default in (("concord_tm_threshold", DEFAULT_THRESHOLD), ("concord_tm_trusted", DEFAULT_TRUSTED)):
-        if name not in config:
-            config.add(name, default, "env", (int,))
-        value = getattr(config, name)
+        value = project.setting(name, default)
         if not isinstance(value, int) or isinstance(value, bool):
             raise ProjectError(
-                f"{confdir / 'conf.py'}: {name} = {value!r} is not a whole number; "
+                f"{project.confdir / 'conf.py'}: {name} = {value!r} is not a whole number; "
                 f"write it as {name} = {default}"
             )
         values[name] = value

@@ -36,6 +36,7 @@ from concord.catalog.load import read_catalog
 from concord.catalog.save import atomic_write_bytes
 from concord.errors import ConcordError
 from concord.project import SphinxProject, load_project
+from concord.publish.editions import default_gate
 from concord.publish.pdf import fonts
 from concord.publish.pdf.printext import BUILDER_NAME
 from concord.publish.pdf.render import render_pdf
@@ -196,19 +197,10 @@ def _gate(project: SphinxProject, language: str, force: bool) -> None:
         return
     for path in project.catalogs(language):
         read_catalog(path)  # raises CatalogError with path:line and what to do
-    if force:
+    gate = None if force else default_gate()
+    if gate is None:
         return
-    try:
-        from concord.checks import language_gate
-    except ImportError:
-        return
-    from sphinx.util.docutils import docutils_namespace
-
-    # The gate reads the sources with a Sphinx app of its own; the namespace undoes the
-    # docutils registrations it leaves, which the print build would otherwise meet
-    # again ("node class 'toctree' is already registered").
-    with docutils_namespace():
-        problems = [str(line) for line in language_gate(project, language)]
+    problems = [str(line) for line in gate(project, language)]
     if problems:
         more = f"; and {len(problems) - 3} more" if len(problems) > 3 else ""
         shown = "; ".join(problems[:3]) + more
@@ -224,13 +216,11 @@ def sphinx_print_build(
     """Build ``language`` with the print builder; return its folder and Sphinx's warnings."""
     import sphinx.locale
     from sphinx.application import Sphinx
-    from sphinx.config import Config
     from sphinx.errors import SphinxError
     from sphinx.util.console import strip_colors
     from sphinx.util.docutils import docutils_namespace, patch_docutils
-    from sphinx.util.tags import Tags
 
-    extensions = list(Config.read(project.confdir, overrides={}, tags=Tags()).extensions)
+    extensions = list(project.settings["extensions"])
     overrides: dict[str, object] = {
         "language": language,
         "extensions": [*extensions, PRINT_EXTENSION],
