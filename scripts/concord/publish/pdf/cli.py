@@ -13,6 +13,7 @@ import click
 from concord.lock import no_wait_option
 from concord.project import load_project
 from concord.publish.pdf.build import build_pdfs
+from concord.publish.pdf.fonts import subsetting_note
 
 
 def _relative(path: Path) -> str:
@@ -49,6 +50,9 @@ def pdf(
     project = load_project(confdir)
     reports = build_pdfs(project, languages, output, print_dir, force=force, jobs=jobs,
                          wait=not no_wait)
+    note = subsetting_note()
+    if note:
+        click.echo(note, err=True)
     failed = 0
     for report in reports:
         for warning in report.warnings:
