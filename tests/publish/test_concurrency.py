@@ -78,6 +78,27 @@ def test_build_killed_while_holding_the_lock_then_a_clean_run(project_copy: Path
         assert "</html>" in page.read_text("utf-8")
 
 
+def _translations(root: Path) -> dict[tuple[str, str | None, str], str]:
+    import polib
+
+    return {(str(path.relative_to(root)), e.msgctxt, e.msgid): e.msgstr
+            for path in sorted((root / "locales").rglob("*.po"))
+            for e in polib.pofile(str(path)) if e.translated() and not e.obsolete}
+
+
+@pytest.mark.slow
+def test_two_updates_at_once_both_succeed_and_lose_nothing(project_copy: Path) -> None:
+    """They used to fail with "Sphinx wrote no templates": each removed the other's."""
+    before = _translations(project_copy)
+    racers = [_start(project_copy, "update", "--no-memory") for _ in range(2)]
+    results = [p.communicate(timeout=600) for p in racers]
+    assert [p.returncode for p in racers] == [0, 0], results
+    assert sum("waiting for another concord update (pid " in err for _, err in results) == 1
+    for out, _ in results:
+        assert out.count(": updated (") + out.count(": unchanged (") == 6, out
+    assert before and _translations(project_copy) == before
+
+
 @pytest.mark.parametrize("command", [
     pytest.param(["build"], id="build"),
     pytest.param(["pdf"], id="pdf"),

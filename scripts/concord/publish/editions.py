@@ -119,6 +119,7 @@ def build_edition(
     target = outdir / lang
     log = build_root / "logs" / f"{builder}-{lang}.log"
     log.parent.mkdir(parents=True, exist_ok=True)
+    outdir.mkdir(parents=True, exist_ok=True)
     if problems:
         log.write_text("\n".join(problems) + "\n", "utf-8")
         return EditionResult(lang, False, target, log, problems[0])
