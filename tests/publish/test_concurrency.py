@@ -78,6 +78,53 @@ def test_build_killed_while_holding_the_lock_then_a_clean_run(project_copy: Path
         assert "</html>" in page.read_text("utf-8")
 
 
+def _workers(parent: int) -> list[int]:
+    """The multiprocessing workers ``parent`` spawned (their command line says so)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            status = (entry / "status").read_text()
+            cmdline = (entry / "cmdline").read_bytes()
+        except (OSError, ValueError):
+            continue
+        if f"\nPPid:\t{parent}\n" in status and b"spawn_main" in cmdline:
+            found.append(int(entry.name))
+    return found
+
+
+def _gone(pid: int) -> bool:
+    try:
+        return "\nState:\tZ" in Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return True
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+def test_pdf_workers_end_with_a_killed_run(project_copy: Path) -> None:
+    """A killed ``concord pdf`` must not leave workers printing beside the next run."""
+    killed = _start(project_copy, "pdf", "-j", "2")
+    printing = project_copy / "build" / "print"
+    workers: list[int] = []
+    while killed.poll() is None and not (printing.is_dir() and any(printing.iterdir())):
+        workers = _workers(killed.pid) or workers
+        time.sleep(0.01)  # until a worker has its edition and Sphinx is printing it
+    pdf = project_copy / "build" / "pdf"
+    assert len(workers) == 2 and not list(pdf.glob("*.pdf"))
+    os.kill(killed.pid, signal.SIGKILL)
+    killed.wait(timeout=60)  # not communicate(): a surviving worker would hold the pipes
+    for stream in (killed.stdout, killed.stderr):
+        assert stream is not None
+        stream.close()
+    deadline = time.monotonic() + 60  # a guard against hanging, not a timing assertion
+    while not all(_gone(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert all(_gone(pid) for pid in workers)
+    assert not list(pdf.glob("*.pdf")), "a worker of the killed run went on writing"
+    with project_lock(project_copy, "test", wait=False):
+        pass  # and nobody holds the project any more
+
+
 def _translations(root: Path) -> dict[tuple[str, str | None, str], str]:
     import polib
 
