@@ -8,6 +8,9 @@ command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
 # DejaVu (core and the condensed faces of -extra) for the PDFs: nothing is downloaded at run time
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ] || need+=(fonts-dejavu-core)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSerifCondensed.ttf ] || need+=(fonts-dejavu-extra)
+# HarfBuzz's subsetter, which WeasyPrint loads to subset the PDF fonts (without it, it
+# falls back to fontTools and warns once per font); Pango does not pull it in, Chromium does
+[ -n "$(ldconfig -p 2>/dev/null | grep 'libharfbuzz-subset\.so\.0 ')" ] || need+=(libharfbuzz-subset0)
 if [ ${#need[@]} -gt 0 ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null

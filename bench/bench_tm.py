@@ -186,7 +186,7 @@ def build(spec: str, schema: str | None, size: int, django: Path | None) -> tupl
         "import sys, time; sys.path.insert(0, %r); import bench_tm as b\n"
         "from concord.tm import open_memory\n"
         "from pathlib import Path\n"
-        "pairs, seeds, _ = b.real_catalogs(%r and Path(%r))\n"
+        "pairs, seeds, _ = b.real_catalogs(Path(%r) if %r else None)\n"
         "qs, held = b.queries(%d, pairs, seeds)\n"
         "t = time.perf_counter()\n"
         "with open_memory(%r, schema=%r) as m:\n"
@@ -295,6 +295,11 @@ def main() -> int:
     print(f"queries: {len(qs)} ({len(held)} held-out real messages, {len(qs) - len(held)} edited memory units); "
           f"threshold {THRESHOLD}")
     workdir = ARGS.workdir or Path(tempfile.mkdtemp(prefix="concord-bench-"))
+    if not ARGS.pg:
+        print("note: no PostgreSQL DSN (--pg or CONCORD_TEST_PG_DSN); PostgreSQL skipped")
+    if not (Path(sys.executable).parent / "pot2po").exists():
+        print("note: pot2po not found (pip install translate-toolkit); its comparison skipped")
+        ARGS.pot2po_queries = 0
     for size in (int(s) for s in ARGS.sizes.split(",")):
         backends = [("sqlite", str(workdir / f"tm-{size}.sqlite"), None)]
         if ARGS.pg:

@@ -144,14 +144,15 @@ def test_character_no_font_has_stops_that_pdf(pdf_tiny_project: Path, capsys: py
     )
 
 
-def test_failed_edition_removes_its_stale_pdf(pdf_tiny_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    stale = pdf_tiny_project / "out" / "pdf" / "short.ru.pdf"
-    stale.parent.mkdir(parents=True)
-    stale.write_bytes(b"%PDF-1.7 yesterday's edition")
+def test_failed_edition_keeps_its_previous_pdf(pdf_tiny_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """As with the HTML: a broken catalog must not unpublish yesterday's edition."""
+    previous = pdf_tiny_project / "out" / "pdf" / "short.ru.pdf"
+    previous.parent.mkdir(parents=True)
+    previous.write_bytes(b"%PDF-1.7 yesterday's edition")
     _catalog(pdf_tiny_project, "ru").write_text("not a catalog\n", "utf-8")
     assert _run(pdf_tiny_project, "--force") == 1
-    assert not stale.exists()
-    assert "removed the older short.ru.pdf" in capsys.readouterr().err
+    assert previous.read_bytes() == b"%PDF-1.7 yesterday's edition"
+    assert "(the previous short.ru.pdf is kept, unchanged)" in capsys.readouterr().err
 
 
 def test_language_gate_stops_edition_unless_forced(pdf_tiny_project: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -156,7 +156,7 @@ def _thresholds(values: tuple[str, ...]) -> dict[str, float]:
 @click.option("--threshold", "thresholds", multiple=True, metavar="LANG=PCT",
               help="Percent of messages LANG needs translated to pass (default 100).")
 @click.option("--list-checks", is_flag=True, help="List the checks and exit.")
-@click.option("-j", "--jobs", type=int, default=None, help="Worker processes (default: every core).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes, 1 or more (default: every core).")
 def check(paths: tuple[Path, ...], confdir: Path | None, languages: tuple[str, ...], fmt: str,
           strict: bool, thresholds: tuple[str, ...], list_checks: bool, jobs: int | None) -> int:
     """Check catalogs: footnotes aligned with the source, completeness, reST markup,

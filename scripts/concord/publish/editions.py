@@ -2,17 +2,34 @@
 
 Languages are built as separate ``sphinx-build`` runs (separate doctree folders,
 ``-D language=xx``) in parallel processes: Sphinx keeps one language per application,
-and a broken catalog in one language must not stop the others. Each edition is built
-into a staging folder and swapped into ``<outdir>/<lang>`` only when it succeeded, so
-what is already published for a language is never half-overwritten.
+and a broken catalog in one language must not stop the others.
+
+Publishing never leaves a moment without an edition:
+
+* the whole run holds the project's lock (:mod:`concord.lock`); the Sphinx processes
+  inherit it, so even the children of a killed run keep the next one waiting;
+* each edition is built into a staging folder private to the run
+  (``<outdir>/.staging-<lang>-<random>``) and published only when Sphinx succeeded;
+* publishing swaps staging and ``<outdir>/<lang>`` in one ``renameat2(RENAME_EXCHANGE)``
+  (Linux): ``<outdir>/<lang>`` is a real folder at every instant, old or new, never
+  missing. Renaming a directory over a non-empty one is not possible on POSIX, and a
+  symlink flip would publish a link that deploy tools (``rsync``, upload actions) may
+  copy as a link. Where the kernel or file system cannot exchange, the old edition is
+  renamed aside and the new one renamed in (a window of two renames, said here);
+* staging and previous folders left by a killed run are removed by the next run,
+  under the lock. Doctrees (``build/doctrees/<lang>``) are shared across runs for
+  incremental builds, which is safe because only the lock holder uses them.
 """
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -20,6 +37,7 @@ from pathlib import Path
 
 from concord.catalog import load_catalog, msgfmt_check
 from concord.errors import CatalogError
+from concord.lock import held_fds, project_lock
 from concord.project import SphinxProject
 
 
@@ -101,50 +119,104 @@ def build_edition(
     target = outdir / lang
     log = build_root / "logs" / f"{builder}-{lang}.log"
     log.parent.mkdir(parents=True, exist_ok=True)
+    outdir.mkdir(parents=True, exist_ok=True)
     if problems:
         log.write_text("\n".join(problems) + "\n", "utf-8")
         return EditionResult(lang, False, target, log, problems[0])
-    staging = outdir / f".staging-{lang}"
-    shutil.rmtree(staging, ignore_errors=True)
+    staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{lang}-", dir=outdir))
+    staging.chmod(_FOLDER_MODE)  # mkdtemp's 0700 would hide the edition from a web server
     command = [
         sys.executable, "-m", "sphinx", "build", "-q", "-b", builder,
         "-c", str(project.confdir), "-D", f"language={lang}",
         "-d", str(build_root / "doctrees" / lang), "-w", str(log),
         str(project.srcdir), str(staging),
     ]
-    result = subprocess.run(command, cwd=project.confdir, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        shutil.rmtree(staging, ignore_errors=True)
-        lines = [l for l in (result.stderr or result.stdout).splitlines() if l.strip()]
-        reason = lines[-1] if lines else f"sphinx-build exited {result.returncode}"
-        return EditionResult(lang, False, target, log, f"{lang}: Sphinx failed: {reason}")
-    _publish(staging, target)
+    try:
+        result = subprocess.run(command, cwd=project.confdir, capture_output=True, text=True,
+                                check=False, pass_fds=held_fds())
+        if result.returncode != 0:
+            lines = [l for l in (result.stderr or result.stdout).splitlines() if l.strip()]
+            reason = lines[-1] if lines else f"sphinx-build exited {result.returncode}"
+            return EditionResult(lang, False, target, log, f"{lang}: Sphinx failed: {reason}")
+        publish_folder(staging, target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)  # after a swap: the old edition
     return EditionResult(lang, True, target, log)
 
 
-def _publish(staging: Path, target: Path) -> None:
-    """Swap the finished staging folder in; the old edition goes only after that."""
-    previous = target.with_name(f".previous-{target.name}")
-    shutil.rmtree(previous, ignore_errors=True)
-    if target.exists():
-        target.rename(previous)
-    staging.rename(target)
-    shutil.rmtree(previous, ignore_errors=True)
+STAGING_PREFIX = ".staging-"
+PREVIOUS_PREFIX = ".previous-"
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)  # read once, at import, while no other thread can be creating files
+_FOLDER_MODE = 0o777 & ~_UMASK
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
+def publish_folder(staging: Path, target: Path) -> None:
+    """Put ``staging`` at ``target``; the old ``target`` ends up at ``staging``.
+
+    ``target`` never disappears where the exchange works (see the module docstring).
+    """
+    if not os.path.lexists(target):
+        os.rename(staging, target)  # atomic: the name appears with the whole edition
+        return
+    if _exchange(staging, target):
+        return
+    previous = Path(tempfile.mkdtemp(prefix=f"{PREVIOUS_PREFIX}{target.name}-", dir=target.parent))
+    os.rename(target, previous / target.name)
+    os.rename(staging, target)
+    os.rename(previous / target.name, staging)
+    previous.rmdir()
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two paths atomically (``renameat2``); False where this system cannot."""
+    if not sys.platform.startswith("linux"):
+        return False
+    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if renameat2 is None:  # a C library older than glibc 2.28
+        return False
+    done = renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second),
+                     _RENAME_EXCHANGE)
+    if done == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
+        return False
+    raise OSError(code, os.strerror(code), str(second))
+
+
+def remove_stale_folders(outdir: Path) -> list[Path]:
+    """Remove the staging and previous folders a killed run left; call it under the lock."""
+    stale = [p for p in outdir.iterdir()
+             if p.is_dir() and p.name.startswith((STAGING_PREFIX, PREVIOUS_PREFIX))]
+    for path in stale:
+        shutil.rmtree(path, ignore_errors=True)
+    return stale
 
 
 def build_editions(
     project: SphinxProject, languages: Sequence[str] | None = None, outdir: Path | None = None,
     *, force: bool = False, jobs: int | None = None, gate: Gate | None = None,
+    wait: bool = True,
 ) -> list[EditionResult]:
-    """Build every requested edition (default: source language + translations)."""
+    """Build every requested edition (default: source language + translations).
+
+    Holds the project lock throughout; ``wait=False`` raises
+    :class:`concord.lock.ProjectBusy` instead of waiting for another run.
+    """
     langs = list(languages or (project.source_language, *project.languages))
     outdir = outdir or project.root / "build" / "html"
-    outdir.mkdir(parents=True, exist_ok=True)
-    problems = {lang: publication_problems(project, lang, force=force, gate=gate) for lang in langs}
-    workers = max(1, min(jobs or os.cpu_count() or 1, len(langs)))
-    with ThreadPoolExecutor(max_workers=workers) as pool:  # each job waits on a child process
-        futures = [
-            pool.submit(build_edition, project, lang, outdir, problems=problems[lang])
-            for lang in langs
-        ]
-        return [future.result() for future in futures]
+    with project_lock(project.root, "build", wait=wait):
+        outdir.mkdir(parents=True, exist_ok=True)
+        remove_stale_folders(outdir)
+        problems = {lang: publication_problems(project, lang, force=force, gate=gate)
+                    for lang in langs}
+        workers = max(1, min(jobs or os.cpu_count() or 1, len(langs)))
+        with ThreadPoolExecutor(max_workers=workers) as pool:  # each job waits on a child
+            futures = [
+                pool.submit(build_edition, project, lang, outdir, problems=problems[lang])
+                for lang in langs
+            ]
+            return [future.result() for future in futures]

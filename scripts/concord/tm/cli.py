@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from concord.errors import ConcordError, ProjectError
+from concord.lock import no_wait_option
 from concord.tm import ENV_VAR, TranslationMemory, memory_spec, open_memory
 
 #: Inputs above this size get a progress bar.
@@ -226,9 +227,11 @@ def stats(tm_spec: str | None, confdir: Path | None) -> int:
 @click.option("--no-memory", is_flag=True, help="Merge only; do not pretranslate from the memory.")
 @click.option("--pot-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where Sphinx writes the templates [default build/gettext].")
+@no_wait_option
 def update(tm_spec: str | None, confdir: Path | None, threshold: int | None, trusted: int | None,
-           no_memory: bool, pot_dir: Path | None) -> int:
+           no_memory: bool, pot_dir: Path | None, no_wait: bool) -> int:
     """Extract with Sphinx, merge into every catalog, pretranslate from the memory."""
+    from concord.lock import project_lock
     from concord.tm.update import CatalogUpdate, project_policy, update_project
 
     project = _project(confdir, required=True)
@@ -241,10 +244,11 @@ def update(tm_spec: str | None, confdir: Path | None, threshold: int | None, tru
                   f"{len(change.suggestions)} from the memory, {change.obsoleted} obsolete")
         click.echo(f"{rel}: {state} ({detail})")
 
-    memory = None if no_memory else open_memory(memory_spec(tm_spec, project.root))
-    try:
-        update_project(project, memory, policy, pot_dir=pot_dir, report=report)
-    finally:
-        if memory is not None:
-            memory.close()
+    with project_lock(project.root, "update", wait=not no_wait):  # one run per project
+        memory = None if no_memory else open_memory(memory_spec(tm_spec, project.root))
+        try:
+            update_project(project, memory, policy, pot_dir=pot_dir, report=report)
+        finally:
+            if memory is not None:
+                memory.close()
     return 0

@@ -36,6 +36,7 @@ from concord.catalog import load_catalog, save_catalog
 from concord.catalog.load import WRAP_WIDTH
 from concord.catalog.save import render_catalog
 from concord.errors import ConcordError, ProjectError
+from concord.lock import held_fds
 from concord.project import SphinxProject
 from concord.tm.catalogs import catalog_units, context_of
 from concord.tm.matching import DEFAULT_THRESHOLD, DEFAULT_TRUSTED, Suggestion, adapt
@@ -110,7 +111,8 @@ def extract(project: SphinxProject, pot_dir: Path) -> list[Path]:
         "-c", str(project.confdir), "-d", str(pot_dir / ".doctrees"),
         str(project.srcdir), str(pot_dir),
     ]
-    done = subprocess.run(command, capture_output=True, text=True, cwd=project.confdir, check=False)
+    done = subprocess.run(command, capture_output=True, text=True, cwd=project.confdir, check=False,
+                          pass_fds=held_fds())  # a killed update's Sphinx keeps the lock
     if done.returncode != 0:
         tail = " | ".join((done.stderr or done.stdout).strip().splitlines()[-3:])
         raise ProjectError(

@@ -11,19 +11,28 @@ For each language, in a worker process (languages side by side, one per core; wi
    ``<print dir>/<lang>/`` with its own doctrees, so the HTML editions are never
    touched;
 3. each article (every document but the root document) typeset by WeasyPrint
-   (:mod:`concord.publish.pdf.render`) and written atomically: a reader sees the old
+   (:mod:`concord.publish.pdf.render`) and written atomically (a temporary file in the
+   same folder, renamed over the PDF only when it is complete): a reader sees the old
    PDF or the new one, never half of one.
 
 A failure stops only the PDFs it concerns, with a one-line reason; the other PDFs are
-still written. The PDF of a failed article is removed rather than left from an older
-build, so a stale edition cannot be sent out by mistake.
+still written. As with the HTML editions, the previous good PDF of a failed article
+stays in place (the message says so): a broken catalog must not unpublish an edition.
+
+The whole run holds the project's lock (:mod:`concord.lock`); worker processes end
+with the run (``PR_SET_PDEATHSIG`` on Linux), so a killed run leaves nobody writing the
+print folder beside the next one. Temporary PDFs a killed run left (``.<name>.pdf.*.tmp``)
+are removed by the next run, under the lock.
 """
 
 from __future__ import annotations
 
+import ctypes
 import io
 import multiprocessing
 import os
+import signal
+import sys
 import tempfile
 import time
 import traceback
@@ -35,6 +44,7 @@ from pathlib import Path, PurePosixPath
 from concord.catalog.load import read_catalog
 from concord.catalog.save import atomic_write_bytes
 from concord.errors import ConcordError
+from concord.lock import project_lock
 from concord.project import SphinxProject, load_project
 from concord.publish.editions import default_gate
 from concord.publish.pdf import fonts
@@ -122,19 +132,44 @@ def build_pdfs(
     *,
     force: bool = False,
     jobs: int | None = None,
+    wait: bool = True,
 ) -> list[EditionReport]:
-    """Print the editions; one report per language, in the order asked."""
+    """Print the editions; one report per language, in the order asked.
+
+    Holds the project lock throughout; ``wait=False`` raises
+    :class:`concord.lock.ProjectBusy` instead of waiting for another run.
+    """
     langs = editions(project, languages)
     articles(project)  # a name clash is a usage error: report it before any work
     output = (output or project.root / "build" / "pdf").resolve()
     print_dir = (print_dir or output.parent / "print").resolve()
     todo = [PdfJob(project.confdir, lang, output, print_dir, force) for lang in langs]
     workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
-    if workers == 1:
-        return [build_edition(job) for job in todo]
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return list(pool.map(build_edition, todo))
+    with project_lock(project.root, "pdf", wait=wait):
+        remove_stale_temporaries(output)
+        if workers == 1:
+            return [build_edition(job) for job in todo]
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                                 initializer=_end_with_parent, initargs=(os.getpid(),)) as pool:
+            return list(pool.map(build_edition, todo))
+
+
+def remove_stale_temporaries(output: Path) -> list[Path]:
+    """Remove the half-written PDFs of a killed run (call it under the project lock)."""
+    stale = sorted(output.glob(".*.pdf.*.tmp")) if output.is_dir() else []
+    for path in stale:
+        path.unlink(missing_ok=True)
+    return stale
+
+
+def _end_with_parent(parent: int) -> None:
+    """In a worker: have the kernel end this process when the run that started it dies."""
+    if sys.platform.startswith("linux"):
+        pr_set_pdeathsig = 1
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+    if os.getppid() != parent:  # the run died before the line above took effect
+        os._exit(1)
 
 
 def build_edition(job: PdfJob) -> EditionReport:
@@ -172,10 +207,10 @@ def _print_article(
 
 
 def _failed(job: PdfJob, name: str, reason: str) -> Outcome:
+    """The article is not printed; its previous good PDF, if any, stays published."""
     target = pdf_path(job.output, name, job.language)
     if target.exists():
-        target.unlink()
-        reason += f" (removed the older {target.name} so it is not mistaken for this build)"
+        reason += f" (the previous {target.name} is kept, unchanged)"
     return Outcome(job.language, name, None, error=reason)
 
 

@@ -10,8 +10,10 @@ from pathlib import Path
 
 import click
 
+from concord.lock import no_wait_option
 from concord.project import load_project
 from concord.publish.pdf.build import build_pdfs
+from concord.publish.pdf.fonts import subsetting_note
 
 
 def _relative(path: Path) -> str:
@@ -35,13 +37,22 @@ def _relative(path: Path) -> str:
               help="Editions built at once (default: one per core).")
 @click.option("--force", is_flag=True,
               help="Print editions even if concord's language gate reports errors.")
+@no_wait_option
 def pdf(
     confdir: Path | None, languages: tuple[str, ...], output: Path | None,
-    print_dir: Path | None, jobs: int | None, force: bool,
+    print_dir: Path | None, jobs: int | None, force: bool, no_wait: bool,
 ) -> int:
-    """Write build/pdf/<article>.<lang>.pdf for every article and edition."""
+    """Write build/pdf/<article>.<lang>.pdf for every article and edition.
+
+    A PDF that cannot be written leaves the previous one in place. One run at a time
+    per project: a second one waits, saying so, or with --no-wait exits 1.
+    """
     project = load_project(confdir)
-    reports = build_pdfs(project, languages, output, print_dir, force=force, jobs=jobs)
+    reports = build_pdfs(project, languages, output, print_dir, force=force, jobs=jobs,
+                         wait=not no_wait)
+    note = subsetting_note()
+    if note:
+        click.echo(note, err=True)
     failed = 0
     for report in reports:
         for warning in report.warnings:

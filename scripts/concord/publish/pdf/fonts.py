@@ -135,3 +135,31 @@ def describe_gaps(gaps: dict[str, list[str]], faces: int = len(FACES)) -> str:
         parts.append(f"{char!r} (U+{ord(char):04X}) {where}")
     more = f"; and {len(gaps) - 6} more characters" if len(gaps) > 6 else ""
     return "; ".join(parts) + more
+
+
+#: The start of WeasyPrint's warning, repeated for every font of every PDF, when it
+#: cannot use HarfBuzz to subset fonts; concord folds them into one :func:`subsetting_note`.
+FONTTOOLS_FALLBACK_WARNING = "Using fontTools instead of HarfBuzz-Subset"
+
+
+def subsetting_note() -> str | None:
+    """Why WeasyPrint subsets fonts with fontTools on this machine, said once (None: it does not).
+
+    WeasyPrint loads ``libharfbuzz-subset.so.0`` with cffi (``weasyprint/text/ffi.py``)
+    and needs HarfBuzz 4.1 or later; otherwise it falls back to fontTools and warns
+    once per font of every PDF. On Debian the library is its own package,
+    ``libharfbuzz-subset0``, which WeasyPrint's dependencies (Pango, libharfbuzz0b) do
+    not pull in: a machine has it only if something else (Chromium) brought it.
+    The PDFs are the same either way; the fallback is slower, and future WeasyPrint
+    releases will require the library.
+    """
+    from weasyprint.text import ffi
+
+    if ffi.harfbuzz_subset is not None and ffi.harfbuzz.hb_version_atleast(4, 1, 0):
+        return None
+    return (
+        "note: WeasyPrint cannot use HarfBuzz to subset the fonts (libharfbuzz-subset.so.0 "
+        "of HarfBuzz 4.1 or later not found), so it subsets them with fontTools: the PDFs "
+        "are the same, only slower. Install it to silence this (Debian/Ubuntu: apt-get "
+        "install libharfbuzz-subset0, which .ci/system-packages.sh does)"
+    )

@@ -104,7 +104,9 @@ class _Collect(logging.Handler):
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+        message = record.getMessage()
+        if not message.startswith(fonts.FONTTOOLS_FALLBACK_WARNING):  # said once per run
+            self.messages.append(message)
 
 
 def render_pdf(html_path: Path, language: str, faces: dict[fonts.Face, Path]) -> Rendered:
