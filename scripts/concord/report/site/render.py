@@ -1,0 +1,159 @@
+"""Render the report model as a static site that works from the file system.
+
+Templates are Jinja2 files (Jinja2 comes with Sphinx) beside this module, one
+stylesheet and one small script are copied into ``static/``, every link is relative,
+nothing is fetched from the network. The site is written into a staging folder that
+replaces the previous report only when complete, so a failed run leaves the last one.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections import defaultdict
+from itertools import groupby
+from pathlib import Path
+
+from markupsafe import Markup, escape
+
+from concord.report.site import svg
+from concord.report.site.model import Cell, FindingRow, Report, as_json
+
+HERE = Path(__file__).parent
+#: Findings of one language and check listed inline on findings.html; larger groups
+#: get pages of FINDINGS_PAGE findings (python-docs-tr has 51,708 untranslated).
+INLINE_LIMIT = 200
+FINDINGS_PAGE = 1000
+STATES = ("translated", "fuzzy", "untranslated")
+STATE_SIGN = {"source": "◆", "translated": "✓", "fuzzy": "≈", "untranslated": "✗", "missing": "✗"}
+SEVERITY_SIGN = {"error": "✗", "warning": "!", "info": "i"}
+
+
+def write_site(report: Report, out: Path) -> list[Path]:
+    """Write every page of ``report`` into ``out`` (replaced whole); return the pages."""
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(prefix=".report-", dir=out.parent))
+    try:
+        pages = _write_all(report, stage)
+        old = out.with_name(f".{out.name}-old")
+        if old.exists():
+            shutil.rmtree(old)
+        if out.exists():
+            out.rename(old)
+        stage.rename(out)
+        shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(stage, ignore_errors=True)
+        raise
+    return [out / p.relative_to(stage) for p in pages]
+
+
+def _write_all(report: Report, stage: Path) -> list[Path]:
+    env = _environment()
+    (stage / "static").mkdir()
+    for name in ("report.css", "report.js"):
+        shutil.copy2(HERE / "static" / name, stage / "static" / name)
+    (stage / "badges").mkdir()
+    for row in report.languages:
+        (stage / row.badge).write_text(svg.badge(row), "utf-8")
+    (stage / "report.json").write_text(as_json(report), "utf-8")
+    groups = _finding_groups(report)
+    reviews = {review.domain: review for review in report.reviews}
+    pages = [_page(env, stage, "index.html", "index.html", report=report, groups=groups,
+                   reviews_by_domain=reviews)]
+    pages.append(_page(env, stage, "findings.html", "findings.html", report=report, groups=groups))
+    for group in groups:
+        for number, chunk in enumerate(group["pages"], start=1):
+            pages.append(_page(env, stage, "findings_page.html", chunk["href"], report=report,
+                               group=group, chunk=chunk, number=number))
+    for review in report.reviews:
+        pages.append(_page(env, stage, "review.html", review.href, report=report, page=review))
+    return pages
+
+
+def _page(env: object, stage: Path, template: str, href: str, **context: object) -> Path:
+    target = stage / href
+    target.parent.mkdir(parents=True, exist_ok=True)
+    root = "../" * href.count("/")
+    html = env.get_template(template).render(root=root, href=href, **context)  # type: ignore[attr-defined]
+    target.write_text(html, "utf-8")
+    return target
+
+
+def _finding_groups(report: Report) -> list[dict[str, object]]:
+    """Findings by language and check; big groups split into pages by catalog order."""
+    grouped: dict[tuple[str, str], list[FindingRow]] = defaultdict(list)
+    for finding in report.findings:
+        grouped[(finding.lang, finding.check)].append(finding)
+    groups = []
+    for (lang, check), found in sorted(grouped.items()):
+        severities = {s: sum(1 for f in found if f.severity == s) for s in SEVERITY_SIGN}
+        group: dict[str, object] = {"lang": lang, "check": check, "id": f"{lang}-{check}",
+                                    "count": len(found), "severities": severities,
+                                    "findings": found if len(found) <= INLINE_LIMIT else [],
+                                    "pages": [], "catalogs": []}
+        if len(found) > INLINE_LIMIT:
+            group["pages"] = [
+                {"href": f"findings/{lang}/{check}-{n + 1}.html", "first": start + 1,
+                 "last": min(start + FINDINGS_PAGE, len(found)),
+                 "findings": found[start:start + FINDINGS_PAGE]}
+                for n, start in enumerate(range(0, len(found), FINDINGS_PAGE))]
+            group["catalogs"] = _catalog_counts(found, lang, check)
+        groups.append(group)
+    return groups
+
+
+def _catalog_counts(found: list[FindingRow], lang: str, check: str) -> list[tuple[str, int, str]]:
+    """(catalog, findings, page) of the 20 catalogs with most findings of one group."""
+    counts, position = [], 0
+    for path, items in groupby(found, key=lambda f: f.path):
+        count = sum(1 for _ in items)
+        counts.append((path, count, f"findings/{lang}/{check}-{position // FINDINGS_PAGE + 1}.html"))
+        position += count
+    counts.sort(key=lambda item: -item[1])
+    return counts[:20]
+
+
+def by_path(findings: list[FindingRow]) -> list[tuple[str, list[FindingRow]]]:
+    return [(path, list(items)) for path, items in groupby(findings, key=lambda f: f.path)]
+
+
+def cell_html(cell: Cell) -> Markup:
+    """The cell's text with its marks: references as labels, problem spans marked."""
+    text, out, at = cell.text, [], 0
+    for mark in cell.marks:
+        if mark.start < at:
+            continue
+        out.append(escape(text[at:mark.start]))
+        raw = text[mark.start:mark.end]
+        shown = f"[{mark.label}]" if mark.label else raw
+        if mark.kind == "ref":
+            out.append(Markup('<sup class="ref" title="{}">{}</sup>').format(raw, shown))
+        else:
+            word = "missing" if mark.kind == "missing" else "not in the source"
+            out.append(Markup('<mark class="{}" title="{}"><span class="sr-only">{}: </span>'
+                              '{}</mark>').format(mark.kind, mark.title, word, shown))
+        at = mark.end
+    out.append(escape(text[at:]))
+    return Markup("").join(out)
+
+
+def diff_html(cell: Cell) -> Markup:
+    parts = []
+    for op, text in cell.diff:
+        tag = {"insert": "ins", "delete": "del"}.get(op)
+        parts.append(Markup("<{0}>{1}</{0}>").format(tag, text) if tag else escape(text))
+    return Markup("").join(parts)
+
+
+def _environment() -> object:
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+    env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(),
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(cell_html=cell_html, diff_html=diff_html, by_path=by_path,
+                       pct=lambda v: f"{v:.1f}%", num=lambda v: f"{v:,}")
+    env.globals.update(states=STATES, state_sign=STATE_SIGN, severity_sign=SEVERITY_SIGN,
+                       bar_chart=lambda title, rows, key: Markup(svg.bar_chart(title, rows, key)))
+    return env
