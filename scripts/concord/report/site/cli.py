@@ -57,14 +57,16 @@ def make_report(path: Path | None, confdir: Path | None, out: Path,
         assert path is not None
         run = run_checks(None, (path,), languages, workers)
         root, name = path.resolve(), path.resolve().name
-        notes.append(f"note: {path} has no {CONF_FILENAME}: catalog-only report, review pages "
-                     "skipped (they need the Sphinx source); pass a project folder for them")
+        notes.append(f"note: {path} has no {CONF_FILENAME}: catalog-only report of "
+                     f"{len(run.jobs)} catalog(s); review pages and the checks that need the "
+                     "source skipped; pass a Sphinx project folder to get them")
+        run.notes = []  # the planner's note says the same for `concord check`
     else:
         run = run_checks(project, (), languages, workers)
         root, name = project.root, str(project.settings.get("project") or project.root.name)
     if not run.jobs:
         raise ProjectError(f"no catalogs to report on in {path or root}; run `concord update`")
-    report = build_report(run, root, name)
+    report = build_report(run, root, name, workers)
     pages = write_site(report, out)
     return Written(out, pages, len(report.reviews), len(report.findings),
                    time.perf_counter() - started, notes + run.notes)

@@ -170,6 +170,8 @@ def _plain(value: Any) -> Any:
     """``asdict`` plus the computed totals and percentages of :class:`Counts`."""
     if isinstance(value, Counts):
         return value.as_dict()
+    if isinstance(value, FindingRow):  # tens of thousands, all plain fields: no recursion
+        return dict(vars(value))
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, dict):
