@@ -24,6 +24,8 @@ from concord.report.site.model import (
     CatalogRow, Counts, FindingRow, LanguageRow, Progress, Report, ReviewPage,
 )
 from concord.report.site.review import Translation, review_page
+from concord.project import SphinxProject
+from concord.source import SourceDocument
 
 
 def build_report(run: CheckRun, root: Path, name: str, workers: int | None = None) -> Report:
@@ -195,9 +197,22 @@ def _reviews(run: CheckRun, root: Path, catalogs: dict[str, Catalog | None],
             translations.append(Translation(lang, path, catalogs.get(path), findings,
                                             located.get(path, [])))
         href = f"review/{domain}.html"
-        pages.append(review_page(doc, _relative(doc.path, root), href, project.source_language,
+        pages.append(review_page(doc, _files(project, doc, root), href, project.source_language,
                                  translations, findings, NoteLabels(doc, style)))
     return pages
+
+
+def _files(project: SphinxProject, doc: SourceDocument, root: Path) -> list[tuple[str, Path]]:
+    """The source files of ``doc``'s domain, the one Sphinx named first."""
+    paths = [doc.path]
+    suffixes = project.settings.get("source_suffix") or [".rst"]
+    for docname in project.docnames_of_domain(doc.domain):
+        for suffix in suffixes:
+            path = project.srcdir / f"{docname}{suffix}"
+            if path.is_file() and path.resolve() != doc.path.resolve():
+                paths.append(path)
+                break
+    return [(_relative(path, root), path) for path in paths]
 
 
 def _relative(path: Path, root: Path) -> str:

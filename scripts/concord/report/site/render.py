@@ -22,7 +22,8 @@ from concord.report.site.model import Cell, FindingRow, Report, as_json
 
 HERE = Path(__file__).parent
 #: Findings of one language and check listed inline on findings.html; larger groups
-#: get pages of FINDINGS_PAGE findings (python-docs-tr has 51,708 untranslated).
+#: get pages of about FINDINGS_PAGE findings, whole catalogs each (python-docs-tr has
+#: 51,708 untranslated).
 INLINE_LIMIT = 200
 FINDINGS_PAGE = 1000
 STATES = ("translated", "fuzzy", "untranslated")
@@ -95,23 +96,41 @@ def _finding_groups(report: Report) -> list[dict[str, object]]:
                                     "findings": found if len(found) <= INLINE_LIMIT else [],
                                     "pages": [], "catalogs": []}
         if len(found) > INLINE_LIMIT:
-            group["pages"] = [
-                {"href": f"findings/{lang}/{check}-{n + 1}.html", "first": start + 1,
-                 "last": min(start + FINDINGS_PAGE, len(found)),
-                 "findings": found[start:start + FINDINGS_PAGE]}
-                for n, start in enumerate(range(0, len(found), FINDINGS_PAGE))]
-            group["catalogs"] = _catalog_counts(found, lang, check)
+            group["pages"] = _pages(found, lang, check)
+            group["catalogs"] = _catalog_counts(group["pages"])  # type: ignore[arg-type]
         groups.append(group)
     return groups
 
 
-def _catalog_counts(found: list[FindingRow], lang: str, check: str) -> list[tuple[str, int, str]]:
-    """(catalog, findings, page) of the 20 catalogs with most findings of one group."""
-    counts, position = [], 0
-    for path, items in groupby(found, key=lambda f: f.path):
-        count = sum(1 for _ in items)
-        counts.append((path, count, f"findings/{lang}/{check}-{position // FINDINGS_PAGE + 1}.html"))
-        position += count
+def _pages(found: list[FindingRow], lang: str, check: str) -> list[dict[str, object]]:
+    """Pages of about FINDINGS_PAGE findings that never split a catalog's findings."""
+    pages: list[dict[str, object]] = []
+    current: list[FindingRow] = []
+    done = 0
+    for _, items in groupby(found, key=lambda f: f.path):
+        batch = list(items)
+        if current and len(current) + len(batch) > FINDINGS_PAGE:
+            pages.append(_chunk(current, lang, check, len(pages) + 1, done))
+            done += len(current)
+            current = []
+        current.extend(batch)
+    if current:
+        pages.append(_chunk(current, lang, check, len(pages) + 1, done))
+    return pages
+
+
+def _chunk(items: list[FindingRow], lang: str, check: str, number: int, done: int) -> dict[str, object]:
+    return {"href": f"findings/{lang}/{check}-{number}.html", "first": done + 1,
+            "last": done + len(items), "findings": items,
+            "from": items[0].path, "to": items[-1].path}
+
+
+def _catalog_counts(pages: list[dict[str, object]]) -> list[tuple[str, int, str]]:
+    """(catalog, findings, its page) of the 20 catalogs with most findings of one group."""
+    counts = []
+    for page in pages:
+        for path, items in groupby(page["findings"], key=lambda f: f.path):  # type: ignore[arg-type]
+            counts.append((path, sum(1 for _ in items), str(page["href"])))
     counts.sort(key=lambda item: -item[1])
     return counts[:20]
 

@@ -50,11 +50,15 @@ class Translation:
         return [i for i in self.by_line.get(entry.line, ())]
 
 
-def review_page(doc: SourceDocument, source_rel: str, href: str, source_lang: str,
+def review_page(doc: SourceDocument, files: list[tuple[str, Path]], href: str, source_lang: str,
                 translations: list[Translation], findings: list[FindingRow],
                 labels: NoteLabels) -> ReviewPage:
-    """Every row of ``doc``; each finding shown on it gets ``href#row-lang`` as link."""
-    lines = _source_lines(doc.path)
+    """Every row of ``doc``; each finding shown on it gets ``href#row-lang`` as link.
+
+    ``files`` are the source files of the domain (displayed path, path): one, or
+    several when ``gettext_compact`` puts a folder's documents in one catalog.
+    """
+    sources = [(rel, _source_lines(path)) for rel, path in files]
     rows: list[Row] = []
     ordinals: Counter[str] = Counter()      # anonymous references seen so far
     problems: Counter[str] = Counter()
@@ -62,6 +66,7 @@ def review_page(doc: SourceDocument, source_rel: str, href: str, source_lang: st
         row_id = f"m{number}"
         notes = doc.notes_of_body(msgid)
         start = dict(ordinals)
+        source_rel, lines = _source_of(msgid, line, sources)
         source = Cell(source_lang, "source", msgid, path=source_rel, line=line)
         source.marks = _reference_marks(msgid, labels, start)
         cells = [source]
@@ -76,7 +81,7 @@ def review_page(doc: SourceDocument, source_rel: str, href: str, source_lang: st
         rows.append(Row(row_id, _kind(msgid, line, lines, bool(notes)), line,
                         [labels.of_note(n) for n in notes], cells))
     title = next((r.cells[0].text for r in rows if r.kind == "title"), doc.docname)
-    return ReviewPage(doc.domain, title, source_rel, href,
+    return ReviewPage(doc.domain, title, ", ".join(rel for rel, _ in files), href,
                       [source_lang, *(t.lang for t in translations)], rows, dict(problems))
 
 
@@ -197,6 +202,17 @@ def _kind(msgid: str, line: int, lines: list[str], is_note: bool) -> str:
     if here.lstrip().startswith(".. rubric::"):
         return "rubric"
     return "paragraph"
+
+
+def _source_of(msgid: str, line: int, sources: list[tuple[str, list[str]]]
+               ) -> tuple[str, list[str]]:
+    """The source file a message comes from: the one holding its words at its line."""
+    words = msgid.split()
+    if len(sources) > 1 and line > 0 and words:
+        for rel, lines in sources:
+            if any(0 <= at < len(lines) and words[0] in lines[at] for at in (line - 1, line - 2)):
+                return rel, lines
+    return sources[0]
 
 
 def _source_lines(path: Path) -> list[str]:
