@@ -214,3 +214,37 @@ def test_findings_page_lists_every_finding_with_a_link_into_the_review(
     link.find_element(By.CSS_SELECTOR, "a.to-review").click()
     assert browser.current_url.endswith(f"{ARTICLE}.html#m7-tr")
     _assert_offline(browser)
+
+
+#: Contrast of every visible text against its effective background (WCAG 2.x formula).
+CONTRAST_JS = """
+function lum(c) {
+  const v = c.match(/[\\d.]+/g).slice(0, 3).map(Number).map(x => x / 255)
+    .map(x => x <= 0.03928 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4));
+  return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2];
+}
+function background(el) {
+  for (let e = el; e; e = e.parentElement) {
+    const bg = getComputedStyle(e).backgroundColor;
+    const alpha = bg.match(/[\\d.]+/g);
+    if (alpha && (alpha.length < 4 || Number(alpha[3]) > 0.5)) { return bg; }
+  }
+  return "rgb(255, 255, 255)";
+}
+const low = [];
+for (const el of document.querySelectorAll("body *")) {
+  const own = Array.from(el.childNodes).some(n => n.nodeType === 3 && n.textContent.trim());
+  if (!own || !el.getClientRects().length || getComputedStyle(el).visibility === "hidden") { continue; }
+  if (el.closest("svg, .sr-only")) { continue; }
+  const a = lum(getComputedStyle(el).color), b = lum(background(el));
+  const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  if (ratio < 4.5) { low.push(el.tagName + "." + el.className + ": " + ratio.toFixed(2)); }
+}
+return low;
+"""
+
+
+@pytest.mark.parametrize("page", ["index.html", "findings.html", f"review/{ARTICLE}.html"])
+def test_text_contrast_reaches_wcag_aa(planted: Built, browser, page: str) -> None:
+    _open(browser, planted.out / page)
+    assert browser.execute_script(CONTRAST_JS) == []

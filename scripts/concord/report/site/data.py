@@ -52,7 +52,7 @@ def build_report(run: CheckRun, root: Path, name: str, workers: int | None = Non
     )
 
 
-def _read_catalogs(jobs: list[Job], sources: dict[str, object] | None,
+def _read_catalogs(jobs: list[Job], sources: dict[str, SourceDocument] | None,
                    workers: int | None = None) -> tuple[dict[str, Catalog | None], dict[str, int]]:
     """The catalogs the review pages show (by displayed path), and every catalog's
     fuzzy words. Unreadable catalogs are left out: the checks report why.

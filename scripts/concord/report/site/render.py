@@ -12,6 +12,7 @@ import html
 import shutil
 import tempfile
 from collections import defaultdict
+from dataclasses import dataclass, field
 from itertools import groupby
 from pathlib import Path
 
@@ -66,8 +67,8 @@ def _write_all(report: Report, stage: Path) -> list[Path]:
                    reviews_by_domain=reviews)]
     pages.append(_page(env, stage, "findings.html", "findings.html", report=report, groups=groups))
     for group in groups:
-        for number, chunk in enumerate(group["pages"], start=1):
-            pages.append(_page(env, stage, "findings_page.html", chunk["href"], report=report,
+        for number, chunk in enumerate(group.pages, start=1):
+            pages.append(_page(env, stage, "findings_page.html", chunk.href, report=report,
                                group=group, chunk=chunk, number=number))
     for review in report.reviews:
         pages.append(_page(env, stage, "review.html", review.href, report=report, page=review))
@@ -83,7 +84,34 @@ def _page(env: object, stage: Path, template: str, href: str, **context: object)
     return target
 
 
-def _finding_groups(report: Report) -> list[dict[str, object]]:
+@dataclass
+class FindingsPage:
+    href: str
+    first: int                  # 1-based position of its first finding in the group
+    last: int
+    findings: list[FindingRow]
+    first_path: str
+    last_path: str
+
+
+@dataclass
+class FindingGroup:
+    """The findings of one check in one language: inline, or on pages when many."""
+
+    lang: str
+    check: str
+    count: int
+    severities: dict[str, int]
+    findings: list[FindingRow] = field(default_factory=list)
+    pages: list[FindingsPage] = field(default_factory=list)
+    catalogs: list[tuple[str, int, str]] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return f"{self.lang}-{self.check}"
+
+
+def _finding_groups(report: Report) -> list[FindingGroup]:
     """Findings by language and check; big groups split into pages by catalog order."""
     grouped: dict[tuple[str, str], list[FindingRow]] = defaultdict(list)
     for finding in report.findings:
@@ -91,20 +119,19 @@ def _finding_groups(report: Report) -> list[dict[str, object]]:
     groups = []
     for (lang, check), found in sorted(grouped.items()):
         severities = {s: sum(1 for f in found if f.severity == s) for s in SEVERITY_SIGN}
-        group: dict[str, object] = {"lang": lang, "check": check, "id": f"{lang}-{check}",
-                                    "count": len(found), "severities": severities,
-                                    "findings": found if len(found) <= INLINE_LIMIT else [],
-                                    "pages": [], "catalogs": []}
-        if len(found) > INLINE_LIMIT:
-            group["pages"] = _pages(found, lang, check)
-            group["catalogs"] = _catalog_counts(group["pages"])  # type: ignore[arg-type]
+        group = FindingGroup(lang, check, len(found), severities)
+        if len(found) <= INLINE_LIMIT:
+            group.findings = found
+        else:
+            group.pages = _pages(found, lang, check)
+            group.catalogs = _catalog_counts(group.pages)
         groups.append(group)
     return groups
 
 
-def _pages(found: list[FindingRow], lang: str, check: str) -> list[dict[str, object]]:
+def _pages(found: list[FindingRow], lang: str, check: str) -> list[FindingsPage]:
     """Pages of about FINDINGS_PAGE findings that never split a catalog's findings."""
-    pages: list[dict[str, object]] = []
+    pages: list[FindingsPage] = []
     current: list[FindingRow] = []
     done = 0
     for _, items in groupby(found, key=lambda f: f.path):
@@ -119,18 +146,17 @@ def _pages(found: list[FindingRow], lang: str, check: str) -> list[dict[str, obj
     return pages
 
 
-def _chunk(items: list[FindingRow], lang: str, check: str, number: int, done: int) -> dict[str, object]:
-    return {"href": f"findings/{lang}/{check}-{number}.html", "first": done + 1,
-            "last": done + len(items), "findings": items,
-            "from": items[0].path, "to": items[-1].path}
+def _chunk(items: list[FindingRow], lang: str, check: str, number: int, done: int) -> FindingsPage:
+    return FindingsPage(f"findings/{lang}/{check}-{number}.html", done + 1, done + len(items),
+                        items, items[0].path, items[-1].path)
 
 
-def _catalog_counts(pages: list[dict[str, object]]) -> list[tuple[str, int, str]]:
+def _catalog_counts(pages: list[FindingsPage]) -> list[tuple[str, int, str]]:
     """(catalog, findings, its page) of the 20 catalogs with most findings of one group."""
     counts = []
     for page in pages:
-        for path, items in groupby(page["findings"], key=lambda f: f.path):  # type: ignore[arg-type]
-            counts.append((path, sum(1 for _ in items), str(page["href"])))
+        for path, items in groupby(page.findings, key=lambda f: f.path):
+            counts.append((path, sum(1 for _ in items), page.href))
     counts.sort(key=lambda item: -item[1])
     return counts[:20]
 
