@@ -220,3 +220,24 @@ def test_references_get_the_label_of_their_note(key, ordinal, expected) -> None:
 ])
 def test_word_diff(old, new, expected) -> None:
     assert word_diff(old, new) == expected
+
+
+def test_a_failed_render_leaves_the_previous_report_whole(planted: Built, tmp_path: Path) -> None:
+    import copy
+
+    from concord.report.site.checks_adapter import run_checks
+    from concord.report.site.data import build_report
+    from concord.report.site.render import write_site
+    from concord.project import load_project
+
+    out = tmp_path / "report"
+    report = build_report(run_checks(load_project(planted.root)), planted.root, "planted")
+    write_site(report, out)
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    broken = copy.deepcopy(report)
+    broken.findings[0].severity = "fatal"  # no such severity: the findings page cannot render
+    with pytest.raises(KeyError):
+        write_site(broken, out)
+    after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report"]  # no staging folder left
