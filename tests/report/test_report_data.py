@@ -155,13 +155,19 @@ def test_catalog_only_mode_skips_review_pages_with_one_line(tmp_path: Path, caps
 @pytest.mark.parametrize("args, expected", [
     pytest.param(["report", "no/such/folder"], "'no/such/folder' does not exist", id="missing-path"),
     pytest.param(["report", "-c", "no/such/conf"], "no conf.py", id="missing-confdir"),
+    pytest.param(["report", "catalogs", "-o", "keep"], "is not a concord report (no report.json); "
+                 "choose a new or empty folder with -o DIR", id="output-is-someone-elses"),
 ])
 def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, monkeypatch, capsys, args, expected) -> None:
     monkeypatch.chdir(tmp_path)
+    _catalog(tmp_path / "catalogs" / "a.po", "es", [("A", "")])
+    (tmp_path / "keep").mkdir()
+    (tmp_path / "keep" / "notes.txt").write_text("mine", "utf-8")
     assert main(args) == 2
     err = capsys.readouterr().err.strip()
-    assert len(err.splitlines()) == 1 and expected in err
+    assert len(err.splitlines()) == 1 and expected in err.splitlines()[-1]
     assert not (tmp_path / "build").exists()
+    assert (tmp_path / "keep" / "notes.txt").read_text("utf-8") == "mine"
 
 
 def test_an_unreadable_catalog_fails_its_language_and_the_rest_is_reported(

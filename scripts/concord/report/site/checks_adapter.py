@@ -49,9 +49,10 @@ def run_checks(project: SphinxProject | None, paths: tuple[Path, ...] = (),
         the_plan = plan((), project.confdir, languages)
         root = project.root
     else:
-        root = paths[0] if paths and paths[0].is_dir() else Path.cwd()
+        resolved = tuple(p.resolve() for p in paths)
+        root = resolved[0] if resolved and resolved[0].is_dir() else Path.cwd()
         with _inside(root):  # paths are displayed relative to the catalogs' folder
-            the_plan = plan(tuple(p.resolve() for p in paths), None, languages)
+            the_plan = plan(resolved, None, languages)
         the_plan.project = None
     sources = None
     if project is not None and the_plan.needs_source:

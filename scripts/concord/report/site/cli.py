@@ -48,9 +48,10 @@ def make_report(path: Path | None, confdir: Path | None, out: Path,
     """Check, model and render; see the package docstring."""
     from concord.report.site.checks_adapter import run_checks
     from concord.report.site.data import build_report
-    from concord.report.site.render import write_site
+    from concord.report.site.render import refuse_foreign, write_site
 
     started = time.perf_counter()
+    refuse_foreign(out.resolve())  # before minutes of checking, not after
     project = _project_of(path, confdir)
     notes: list[str] = []
     if project is None:

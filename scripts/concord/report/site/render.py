@@ -18,6 +18,7 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
+from concord.errors import ConcordError
 from concord.report.site import svg
 from concord.report.site.model import Cell, FindingRow, Report, as_json
 
@@ -35,6 +36,7 @@ SEVERITY_SIGN = {"error": "✗", "warning": "!", "info": "i"}
 def write_site(report: Report, out: Path) -> list[Path]:
     """Write every page of ``report`` into ``out`` (replaced whole); return the pages."""
     out = out.resolve()
+    refuse_foreign(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=".report-", dir=out.parent))
     try:
@@ -50,6 +52,14 @@ def write_site(report: Report, out: Path) -> list[Path]:
         shutil.rmtree(stage, ignore_errors=True)
         raise
     return [out / p.relative_to(stage) for p in pages]
+
+
+def refuse_foreign(out: Path) -> None:
+    """Never replace a folder that is not a previous report (``-o docs`` by mistake)."""
+    if out.is_file() or (out.is_dir() and any(out.iterdir())
+                         and not (out / "report.json").is_file()):
+        raise ConcordError(f"{out} exists and is not a concord report (no report.json); "
+                           "choose a new or empty folder with -o DIR")
 
 
 def _write_all(report: Report, stage: Path) -> list[Path]:
