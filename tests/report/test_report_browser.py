@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ARTICLE, DROPPED, UNTRANSLATED, Built
+from report_helpers import ARTICLE, DROPPED, UNTRANSLATED, Built
 
 DESKTOP, PHONE = (1280, 900), (390, 844)
 

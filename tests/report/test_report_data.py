@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ARTICLE, CHANGED_URL, DROPPED, FUZZY, MENADUE_URL, UNTRANSLATED, Built
+from report_helpers import ARTICLE, CHANGED_URL, DROPPED, FUZZY, MENADUE_URL, UNTRANSLATED, Built
 from concord.cli import main
 from concord.report.site.labels import NoteLabels
 from concord.report.site.review import word_diff
@@ -172,7 +172,7 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, monkeypatch, capsys, a
 
 def test_an_unreadable_catalog_fails_its_language_and_the_rest_is_reported(
         tmp_path: Path, repo_root: Path) -> None:
-    from conftest import copy_project
+    from report_helpers import copy_project
     from concord.report.site.cli import make_report
 
     root = copy_project(repo_root, tmp_path / "project")

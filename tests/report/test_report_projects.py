@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import check_json
+from report_helpers import check_json
 from concord.report.site.cli import make_report
 from concord.report.site.render import FINDINGS_PAGE
 
