@@ -146,7 +146,8 @@ def _language_rows(run: CheckRun, catalogs: list[CatalogRow],
     for finding in findings:
         by_check[finding.lang][finding.check][finding.severity] += 1
     rows = []
-    for lang, stats in sorted(result.stats.items()):
+    order = list(run.project.languages) if run.project is not None else []
+    for lang, stats in sorted(result.stats.items(), key=lambda item: _rank(order, item[0])):
         own = [c for c in catalogs if c.lang == lang]
         words = Counts()
         for catalog in own:
@@ -171,6 +172,11 @@ def _language_rows(run: CheckRun, catalogs: list[CatalogRow],
             badge=f"badges/{lang}.svg",
         ))
     return rows
+
+
+def _rank(order: list[str], lang: str) -> tuple[int, str]:
+    """The project's own order of languages (conf.py), then the rest alphabetically."""
+    return (order.index(lang) if lang in order else len(order), lang)
 
 
 def _reviews(run: CheckRun, root: Path, catalogs: dict[str, Catalog | None],
