@@ -57,7 +57,7 @@ def bar_chart(title: str, rows: list[tuple[str, Counts]], key: str, width: int =
     Inline SVG with a <title>, a text summary per bar and patterns per state; ``key``
     keeps the pattern ids of several charts on one page apart.
     """
-    bar_h, gap, label_w = 18, 30, 80
+    bar_h, gap, label_w = 18, 30, 100
     height = len(rows) * (bar_h + gap)
     usable = width - label_w - 8
     parts = [f'<svg class="bars" viewBox="0 0 {width} {height}" role="img" '
