@@ -107,3 +107,36 @@ def test_python_docs_tr_catalog_only(corpora_dir: Path, tmp_path: Path) -> None:
     assert all(not (a & b) for i, a in enumerate(catalogs_per_page) for b in catalogs_per_page[i + 1:])
     index = (out / "index.html").read_text("utf-8")
     assert "<code>library/os</code>" in index and 'title="library/os.po"' in index
+
+
+def test_many_review_pages_render_alike_on_one_core_and_on_several(tmp_path: Path) -> None:
+    from concord.checks.runner import PARALLEL_MIN_FILES
+    from concord.project import load_project
+    from concord.report.site.checks_adapter import run_checks
+    from concord.report.site.data import build_report
+    from concord.report.site.render import write_site
+
+    root = tmp_path / "big"
+    (root / "src").mkdir(parents=True)
+    (root / "src" / "conf.py").write_text("project = 'Big'\nlocale_dirs = ['locale/']\n"
+                                          "gettext_compact = False\n", "utf-8")
+    count = PARALLEL_MIN_FILES + 2
+    names = [f"page{n:02}" for n in range(count)]
+    (root / "src" / "index.rst").write_text(
+        "Big\n===\n\n.. toctree::\n\n" + "".join(f"   {n}\n" for n in names), "utf-8")
+    for name in names:
+        (root / "src" / f"{name}.rst").write_text(f"{name}\n======\n\nText of {name}.\n", "utf-8")
+        path = root / "src" / "locale" / "de" / "LC_MESSAGES" / f"{name}.po"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(_po("de", [(name, name.upper()), (f"Text of {name}.", "")]), "utf-8")
+    project = load_project(root / "src")
+    report = build_report(run_checks(project), project.root, "Big")
+    assert len(report.reviews) == count + 1
+    one, several = tmp_path / "one", tmp_path / "several"
+    write_site(report, one, workers=1)
+    write_site(report, several, workers=2)
+    files = sorted(p.relative_to(one) for p in one.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(several) for p in several.rglob("*") if p.is_file())
+    assert all((one / f).read_bytes() == (several / f).read_bytes() for f in files)
+    page = (one / "review" / "page07.html").read_text("utf-8")
+    assert "locale/de/LC_MESSAGES/page07.po:" in page and "Untranslated" in page

@@ -68,7 +68,7 @@ def make_report(path: Path | None, confdir: Path | None, out: Path,
     if not run.jobs:
         raise ProjectError(f"no catalogs to report on in {path or root}; run `concord update`")
     report = build_report(run, root, name, workers)
-    pages = write_site(report, out)
+    pages = write_site(report, out, workers)
     return Written(out, pages, len(report.reviews), len(report.findings),
                    time.perf_counter() - started, notes + run.notes)
 

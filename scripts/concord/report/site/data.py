@@ -194,6 +194,9 @@ def _reviews(run: CheckRun, root: Path, catalogs: dict[str, Catalog | None],
     for index, finding in enumerate(findings):
         located[finding.path].append(index)
     languages = [lang for lang in project.languages if lang in run.result.stats]
+    docnames: dict[str, list[str]] = defaultdict(list)  # domain -> its documents, listed once
+    for docname in project.docnames():
+        docnames[project.domain_of(docname)].append(docname)
     pages = []
     for domain, doc in sorted(run.sources.items()):
         translations = []
@@ -203,16 +206,18 @@ def _reviews(run: CheckRun, root: Path, catalogs: dict[str, Catalog | None],
             translations.append(Translation(lang, path, catalogs.get(path), findings,
                                             located.get(path, [])))
         href = f"review/{domain}.html"
-        pages.append(review_page(doc, _files(project, doc, root), href, project.source_language,
-                                 translations, findings, NoteLabels(doc, style)))
+        pages.append(review_page(doc, _files(project, doc, root, docnames), href,
+                                 project.source_language, translations, findings,
+                                 NoteLabels(doc, style)))
     return pages
 
 
-def _files(project: SphinxProject, doc: SourceDocument, root: Path) -> list[tuple[str, Path]]:
+def _files(project: SphinxProject, doc: SourceDocument, root: Path,
+           docnames: dict[str, list[str]]) -> list[tuple[str, Path]]:
     """The source files of ``doc``'s domain, the one Sphinx named first."""
     paths = [doc.path]
     suffixes = project.settings.get("source_suffix") or [".rst"]
-    for docname in project.docnames_of_domain(doc.domain):
+    for docname in docnames.get(doc.domain, ()):
         for suffix in suffixes:
             path = project.srcdir / f"{docname}{suffix}"
             if path.is_file() and path.resolve() != doc.path.resolve():

@@ -166,18 +166,28 @@ class Report:
         return next(row for row in self.languages if row.lang == lang)
 
 
+_SCALARS = (str, int, float, bool, type(None))
+
+
 def _plain(value: Any) -> Any:
-    """``asdict`` plus the computed totals and percentages of :class:`Counts`."""
-    if isinstance(value, Counts):
-        return value.as_dict()
-    if isinstance(value, FindingRow):  # tens of thousands, all plain fields: no recursion
+    """``asdict`` plus the computed totals and percentages of :class:`Counts`.
+
+    Written for speed (type checks before anything else): a report of python-docs-tr
+    holds 52,000 findings and a large project's review rows hold more marks.
+    """
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    if kind is FindingRow:  # all plain fields: no recursion
         return dict(vars(value))
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
+    if kind is Counts:
+        return value.as_dict()
+    if kind is list or kind is tuple:
         return [_plain(v) for v in value]
+    if kind is dict:
+        return {k: _plain(v) for k, v in value.items()}
+    if dataclasses.is_dataclass(value):
+        return {k: _plain(v) for k, v in vars(value).items()}
     return value
 
 

@@ -33,14 +33,14 @@ STATE_SIGN = {"source": "◆", "translated": "✓", "fuzzy": "≈", "untranslate
 SEVERITY_SIGN = {"error": "✗", "warning": "!", "info": "i"}
 
 
-def write_site(report: Report, out: Path) -> list[Path]:
+def write_site(report: Report, out: Path, workers: int | None = None) -> list[Path]:
     """Write every page of ``report`` into ``out`` (replaced whole); return the pages."""
     out = out.resolve()
     refuse_foreign(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=".report-", dir=out.parent))
     try:
-        pages = _write_all(report, stage)
+        pages = _write_all(report, stage, workers)
         old = out.with_name(f".{out.name}-old")
         if old.exists():
             shutil.rmtree(old)
@@ -62,7 +62,7 @@ def refuse_foreign(out: Path) -> None:
                            "choose a new or empty folder with -o DIR")
 
 
-def _write_all(report: Report, stage: Path) -> list[Path]:
+def _write_all(report: Report, stage: Path, workers: int | None) -> list[Path]:
     env = _environment()
     (stage / "static").mkdir()
     for name in ("report.css", "report.js"):
@@ -80,9 +80,39 @@ def _write_all(report: Report, stage: Path) -> list[Path]:
         for number, chunk in enumerate(group.pages, start=1):
             pages.append(_page(env, stage, "findings_page.html", chunk.href, report=report,
                                group=group, chunk=chunk, number=number))
-    for review in report.reviews:
-        pages.append(_page(env, stage, "review.html", review.href, report=report, page=review))
+    pages.extend(_review_pages(report, stage, env, workers))
     return pages
+
+
+#: What forked workers render (set before the pool starts; see :func:`_review_pages`).
+_SHARED: dict[str, object] = {}
+
+
+def _review_pages(report: Report, stage: Path, env: object, workers: int | None) -> list[Path]:
+    """Every review page; many of them on every core (each page stands alone)."""
+    from concord.checks.runner import PARALLEL_MIN_FILES, usable_cores
+
+    count = workers or usable_cores()
+    indices = range(len(report.reviews))
+    if count <= 1 or len(report.reviews) < PARALLEL_MIN_FILES:
+        return [_page(env, stage, "review.html", r.href, report=report, page=r)
+                for r in report.reviews]
+    import multiprocessing
+
+    _SHARED.update(report=report, stage=stage, env=env)
+    try:
+        with multiprocessing.get_context("fork").Pool(count) as pool:
+            return pool.map(_review_page, indices, chunksize=max(1, len(indices) // (count * 4)))
+    finally:
+        _SHARED.clear()
+
+
+def _review_page(index: int) -> Path:
+    report = _SHARED["report"]
+    assert isinstance(report, Report)
+    review = report.reviews[index]
+    return _page(_SHARED["env"], _SHARED["stage"], "review.html", review.href,  # type: ignore[arg-type]
+                 report=report, page=review)
 
 
 def _page(env: object, stage: Path, template: str, href: str, **context: object) -> Path:

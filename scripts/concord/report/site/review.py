@@ -76,7 +76,7 @@ def review_page(doc: SourceDocument, files: list[tuple[str, Path]], href: str, s
                 findings[index].review = f"{href}#{row_id}-{translation.lang}"
             problems[translation.lang] += cell.problem
             cells.append(cell)
-        ordinals.update(s.key for s in rst.scan(msgid) if s.key in ("#", "*"))
+        ordinals.update(s.key for s in _references(msgid) if s.key in ("#", "*"))
         source.marks.sort(key=lambda m: (m.start, m.kind != "ref"))
         rows.append(Row(row_id, _kind(msgid, line, lines, bool(notes)), line,
                         [labels.of_note(n) for n in notes], cells))
@@ -109,15 +109,23 @@ def _cell(msgid: str, translation: Translation, findings: list[FindingRow],
     return cell
 
 
+def _references(text: str) -> list[rst.Span]:
+    """The footnote and citation references of ``text``, in order."""
+    if "]_" not in text:  # most messages cite nothing: skip the scanner
+        return []
+    if "`" not in text:  # no literal, role or link a reference could hide in
+        return sorted(rst.quick(text, "footnote", "citation"), key=lambda s: s.start)
+    return [span for span in rst.scan(text) if span.is_reference]
+
+
 def _reference_marks(text: str, labels: NoteLabels, start: dict[str, int]) -> list[Mark]:
     """Each footnote/citation reference of ``text``, labelled as printed."""
     marks, seen = [], Counter[str]()
-    for span in rst.scan(text):
-        if span.is_reference:
-            ordinal = start.get(span.key, 0) + seen[span.key]
-            seen[span.key] += 1
-            marks.append(Mark(span.start, span.end, "ref",
-                              labels.of_reference(span.key, ordinal), span.text))
+    for span in _references(text):
+        ordinal = start.get(span.key, 0) + seen[span.key]
+        seen[span.key] += 1
+        marks.append(Mark(span.start, span.end, "ref", labels.of_reference(span.key, ordinal),
+                          span.text))
     return marks
 
 
