@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -247,3 +249,38 @@ def test_a_failed_render_leaves_the_previous_report_whole(planted: Built, tmp_pa
     after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert after == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report"]  # no staging folder left
+
+
+_ID = re.compile(r'<[a-z0-9]+\b[^>]*?\sid="([^"]*)"')
+_LINK = re.compile(r'<(?:a|link|script|img)\b[^>]*?\s(?:href|src)="([^"]*)"')
+
+
+def _ids_and_links(page: Path) -> tuple[list[str], list[str]]:
+    """The ids and the link targets of a page (the pages are ours: regular markup)."""
+    text = page.read_text("utf-8")
+    return _ID.findall(text), [html.unescape(link) for link in _LINK.findall(text)]
+
+
+@pytest.mark.parametrize("which", ["planted", "corpus"])
+def test_ids_are_unique_and_every_link_lands(which: str, planted: Built, request) -> None:
+    """Every relative link of every page reaches a file, and its #anchor an element."""
+    out = planted.out
+    if which == "corpus":
+        corpora = request.getfixturevalue("corpora_dir")
+        out = request.getfixturevalue("tmp_path") / "corpus-report"
+        from concord.report.site.cli import make_report
+
+        make_report(corpora / "python-docs-tr", None, out, languages=("tr",))
+    pages = {p: _ids_and_links(p) for p in out.rglob("*.html")}
+    assert sum(len(ids) for ids, _ in pages.values()) > 20
+    assert sum(len([l for l in links if "#" in l]) for _, links in pages.values()) > 5
+    for page, (ids, links) in pages.items():
+        assert len(ids) == len(set(ids)), (page, [i for i in ids if ids.count(i) > 1][:3])
+        for link in links:
+            target, _, anchor = link.partition("#")
+            target = target.partition("?")[0]
+            assert "://" not in target, (page, link)
+            path = (page.parent / target).resolve() if target else page
+            assert path.is_file(), (page, link)
+            if anchor and path.suffix == ".html":
+                assert anchor in pages[path][0], (page, link)
