@@ -147,6 +147,7 @@ class ReviewPage:
     languages: list[str]
     rows: list[Row]
     problems: dict[str, int]         # lang -> rows with a problem
+    docname: str = ""                # the (first) document: its page in each HTML edition
 
 
 @dataclass

@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 
 from concord.errors import ConcordError
 from concord.report.site import svg
-from concord.report.site.model import Cell, FindingRow, Report, as_json
+from concord.report.site.model import Cell, FindingRow, Report, ReviewPage, as_json
 
 HERE = Path(__file__).parent
 #: Findings of one language and check listed inline on findings.html; larger groups
@@ -40,7 +40,7 @@ def write_site(report: Report, out: Path, workers: int | None = None) -> list[Pa
     out.parent.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=".report-", dir=out.parent))
     try:
-        pages = _write_all(report, stage, workers)
+        pages = _write_all(report, stage, workers, out)
         old = out.with_name(f".{out.name}-old")
         if old.exists():
             shutil.rmtree(old)
@@ -62,8 +62,9 @@ def refuse_foreign(out: Path) -> None:
                            "choose a new or empty folder with -o DIR")
 
 
-def _write_all(report: Report, stage: Path, workers: int | None) -> list[Path]:
+def _write_all(report: Report, stage: Path, workers: int | None, out: Path) -> list[Path]:
     env = _environment()
+    env.globals["editions_of"] = lambda page: editions_of(page, out)  # type: ignore[attr-defined]
     (stage / "static").mkdir()
     for name in ("report.css", "report.js"):
         shutil.copy2(HERE / "static" / name, stage / "static" / name)
@@ -86,6 +87,19 @@ def _write_all(report: Report, stage: Path, workers: int | None) -> list[Path]:
 
 #: What forked workers render (set before the pool starts; see :func:`_review_pages`).
 _SHARED: dict[str, object] = {}
+
+
+def editions_of(page: ReviewPage, out: Path) -> list[tuple[str, str]]:
+    """(lang, relative link) of the page's document in each HTML edition built beside
+    the report (``build/html/<lang>/`` next to ``build/report/``), when it exists."""
+    html_root = out.parent / "html"
+    depth = "../" * page.href.count("/")
+    found = []
+    for lang in page.languages:
+        target = html_root / lang / f"{page.docname}.html"
+        if page.docname and target.is_file():
+            found.append((lang, f"{depth}../html/{lang}/{page.docname}.html"))
+    return found
 
 
 def _review_pages(report: Report, stage: Path, env: object, workers: int | None) -> list[Path]:

@@ -82,7 +82,8 @@ def review_page(doc: SourceDocument, files: list[tuple[str, Path]], href: str, s
                         [labels.of_note(n) for n in notes], cells))
     title = next((r.cells[0].text for r in rows if r.kind == "title"), doc.docname)
     return ReviewPage(doc.domain, title, ", ".join(rel for rel, _ in files), href,
-                      [source_lang, *(t.lang for t in translations)], rows, dict(problems))
+                      [source_lang, *(t.lang for t in translations)], rows, dict(problems),
+                      doc.docname)
 
 
 def _cell(msgid: str, translation: Translation, findings: list[FindingRow],
