@@ -51,13 +51,13 @@ def badge(row: LanguageRow) -> str:
     )
 
 
-def bar_chart(title: str, rows: list[tuple[str, Counts]], key: str, width: int = 480) -> str:
+def bar_chart(title: str, rows: list[tuple[str, Counts]], key: str, width: int = 360) -> str:
     """One horizontal stacked bar per row (messages, words): translated, fuzzy, untranslated.
 
     Inline SVG with a <title>, a text summary per bar and patterns per state; ``key``
     keeps the pattern ids of several charts on one page apart.
     """
-    bar_h, gap, label_w = 18, 30, 100
+    bar_h, gap, label_w = 16, 28, 72
     height = len(rows) * (bar_h + gap)
     usable = width - label_w - 8
     parts = [f'<svg class="bars" viewBox="0 0 {width} {height}" role="img" '
@@ -65,7 +65,7 @@ def bar_chart(title: str, rows: list[tuple[str, Counts]], key: str, width: int =
              f'<title>{escape(title)}</title>{_patterns(key)}']
     for index, (name, counts) in enumerate(rows):
         y = index * (bar_h + gap)
-        parts.append(f'<text x="0" y="{y + 13}" class="bar-label">{escape(name)}</text>')
+        parts.append(f'<text x="0" y="{y + 12}" class="bar-label">{escape(name)}</text>')
         x = float(label_w)
         for state in ("translated", "fuzzy", "untranslated"):
             share = getattr(counts, state) / counts.total if counts.total else 0.0
