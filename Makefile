@@ -6,13 +6,15 @@ BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.concord-installed
 CONCORD = $(BIN)/concord
 
-.PHONY: all html pdf check update test bench clean distclean venv
+.PHONY: all html pdf check update test bench clean distclean venv report
 
 all: html pdf
+	@$(MAKE) --no-print-directory report
 	@echo
 	@echo "Editions built:"
 	@for d in build/html/*/; do [ -f "$$d/index.html" ] && echo "  HTML  $${d}index.html"; done; true
 	@for f in build/pdf/*.pdf; do [ -f "$$f" ] && echo "  PDF   $$f"; done; true
+	@[ -f build/report/index.html ] && echo "  REPORT build/report/index.html"; true
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +32,9 @@ pdf: $(STAMP)             ## build/pdf/<article>.<lang>.pdf
 
 check: $(STAMP)             ## footnotes, markup, completeness: fails on errors
 	$(CONCORD) check
+
+report: $(STAMP)            ## build/report/: dashboard, findings, side-by-side review pages
+	$(CONCORD) report
 
 update: $(STAMP)            ## extract, merge into every catalog, pretranslate from the memory
 	$(CONCORD) update
