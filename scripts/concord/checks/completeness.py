@@ -26,7 +26,7 @@ class Untranslated(EntryCheck):
     state = "untranslated"
 
     def check_entry(self, entry: Entry, ctx: CatalogContext) -> Iterable[str]:
-        return ("untranslated: the edition shows the English text; translate it",)
+        return ("untranslated: the edition shows the original text; translate it",)
 
 
 class Fuzzy(EntryCheck):

@@ -127,7 +127,7 @@ def _with_progress(path: Path, run: Callable[[Callable[[int], None]], int]) -> i
 @_confdir_option
 def export(out: Path | None, target_lang: str | None, tm_spec: str | None, confdir: Path | None) -> int:
     """Write the memory as TMX 1.4b files (stable order: they diff cleanly in git)."""
-    from concord.tm.tmx import write_tmx
+    from concord.tm.tmx import ALL_SOURCES, write_tmx
 
     memory, project = _open(tm_spec, confdir)
     with memory:
@@ -137,9 +137,9 @@ def export(out: Path | None, target_lang: str | None, tm_spec: str | None, confd
             raise ConcordError(f"the memory {memory.location} has no units to export; run `concord tm import` first")
         if out.suffix.lower() == ".tmx":
             sources = {s for s, _ in pairs}
-            if len(sources) > 1:
-                raise ConcordError(f"the memory has several source languages ({', '.join(sorted(sources))}); export to a folder")
-            count = write_tmx(out, memory.units(target_lang=target_lang), source_lang=sources.pop())
+            # several source languages (tr->en beside en->tr): TMX's srclang="*all*"
+            srclang = sources.pop() if len(sources) == 1 else ALL_SOURCES
+            count = write_tmx(out, memory.units(target_lang=target_lang), source_lang=srclang)
             click.echo(f"{out}: {count} units")
             return 0
         for source, target in pairs:
@@ -151,28 +151,30 @@ def export(out: Path | None, target_lang: str | None, tm_spec: str | None, confd
 
 @tm.command("search")
 @click.argument("text")
-@click.option("-l", "--lang", "target_lang", default=None, help="Only this target language.")
+@click.option("-l", "--lang", "--target-lang", "target_lang", default=None, help="Only this target language.")
+@click.option("--source-lang", default=None,
+              help="Only this source language [default: any; with --fuzzy, inferred from the memory's pairs].")
 @click.option("--target", "in_target", is_flag=True, help="Search the translations instead of the sources.")
 @click.option("--fuzzy", is_flag=True, help="Fuzzy matches with scores instead of a concordance (needs --lang).")
 @click.option("-n", "--limit", default=20, show_default=True)
 @_tm_option
 @_confdir_option
-def search(text: str, target_lang: str | None, in_target: bool, fuzzy: bool, limit: int,
-           tm_spec: str | None, confdir: Path | None) -> int:
+def search(text: str, target_lang: str | None, source_lang: str | None, in_target: bool,
+           fuzzy: bool, limit: int, tm_spec: str | None, confdir: Path | None) -> int:
     """Concordance: units containing every word of TEXT, the words highlighted."""
     from rich.console import Console
     from rich.table import Table
 
+    from concord.tm.pairs import fuzzy_pair
+
     memory, project = _open(tm_spec, confdir)
-    source_lang = project.source_language if project is not None else "en"
     with memory:
         if fuzzy:
-            if not target_lang:
-                raise ConcordError("--fuzzy needs a target language; add --lang tr (say)")
+            source_lang, target_lang = fuzzy_pair(memory, source_lang, target_lang, project)
             found = [(f"{m.score}%", m.unit) for m in memory.search(text, source_lang, target_lang, limit=limit)]
         else:
             found = [("", u) for u in memory.concordance(
-                text, target_lang=target_lang, limit=limit, in_target=in_target)]
+                text, source_lang=source_lang, target_lang=target_lang, limit=limit, in_target=in_target)]
     console = Console()
     if not found:
         console.print(f"no unit contains {text!r} in {memory.location}")
@@ -183,7 +185,8 @@ def search(text: str, target_lang: str | None, in_target: bool, fuzzy: bool, lim
     words = [] if fuzzy else text.split()
     for score, unit in found:
         cells = [_highlight(unit.source, [] if in_target else words),
-                 _highlight(unit.target, words if in_target else []), unit.target_lang, unit.origin]
+                 _highlight(unit.target, words if in_target else []),
+                 f"{unit.source_lang}->{unit.target_lang}", unit.origin]
         table.add_row(*([score] if fuzzy else []), *cells)
     console.print(table)
     return 0

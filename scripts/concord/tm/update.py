@@ -125,11 +125,14 @@ def sync_memory(memory: TranslationMemory, project: SphinxProject) -> int:
     added = 0
     for tmx in sorted((project.root / "tm").glob("*.tmx")):
         added += memory.add(read_tmx(tmx, origin=_rel(tmx, project.root)))
-    for lang in project.languages:
+    for lang in project.catalog_languages:
         for path in project.catalogs(lang):
             domain = project.domain_of_catalog(path) or path.stem
+            source_lang = project.original_of_domain(domain)
+            if source_lang == lang:
+                continue  # a stale catalog in its article's original: its pair is unknown
             added += memory.add(catalog_units(
-                path, source_lang=project.source_language, target_lang=lang, domain=domain,
+                path, source_lang=source_lang, target_lang=lang, domain=domain,
                 origin=_rel(path, project.root),
             ))
     return added
@@ -153,9 +156,11 @@ def update_project(project: SphinxProject, memory: TranslationMemory | None, pol
     if memory is not None:
         sync_memory(memory, project)
     updates = []
-    for lang in project.languages:
+    for lang in project.catalog_languages:
         for pot_path in templates:
             domain = pot_path.relative_to(pot_dir).with_suffix("").as_posix()
+            if project.original_of_domain(domain) == lang:
+                continue  # the edition in the original language is the source itself
             change = update_catalog(project, pot_path, lang, domain, memory, policy)
             updates.append(change)
             if report:
@@ -183,7 +188,7 @@ def update_catalog(project: SphinxProject, pot_path: Path, lang: str, domain: st
     change.from_previous = len(result.fuzzy)
     if memory is not None:
         change.suggestions = pretranslate(
-            result.catalog, memory, source_lang=project.source_language, lang=lang,
+            result.catalog, memory, source_lang=project.original_of_domain(domain), lang=lang,
             domain=domain, policy=policy,
         )
     merged = result.catalog
