@@ -141,9 +141,10 @@ class SphinxProject:
                 lang, line = original_language_of(path)
                 if lang and lang not in self.editions:
                     raise ProjectError(
-                        f"{_shown(path, self.root)}:{line}: :language: {lang} is not an edition "
-                        f"of this project ({', '.join(self.editions)}); write one of them, or add "
-                        f"{lang!r} to concord_languages in conf.py")
+                        f":language: {lang} is not an edition of this project "
+                        f"({', '.join(self.editions)}); write one of them, or add "
+                        f"{lang!r} to concord_languages in conf.py",
+                        location=f"{_shown(path, self.root)}:{line}")
                 self._originals[docname] = lang or self.source_language
         return self._originals
 
