@@ -20,7 +20,7 @@ from concord.checks.base import CatalogContext, Unit
 from concord.checks.script import TurkishI
 from concord.catalog.model import Catalog, Entry
 from concord.cli import main
-from concord.errors import ProjectError
+from concord.errors import ConcordError, ProjectError
 from concord.project import load_project, original_language_of
 from concord.source import SourceDocument, read_sources
 from concord.tm import TranslationMemory, open_memory
@@ -142,10 +142,11 @@ def test_an_article_whose_original_changes_keeps_its_translations(
     old_tr = catalog(project_copy, "tr", "europe-us-asia-pacific").read_bytes()
     old_ru = _translations(catalog(project_copy, "ru", "europe-us-asia-pacific"))
     assert main(["update", "--no-memory", "-c", str(project_copy)]) == 0
+    assert ("locales/tr/LC_MESSAGES/articles/europe-us-asia-pacific.po: left as it is (a catalog "
+            "in its document's original language") in capsys.readouterr().out
     assert catalog(project_copy, "tr", "europe-us-asia-pacific").read_bytes() == old_tr
     assert _translations(catalog(project_copy, "ru", "europe-us-asia-pacific")) == old_ru
     assert catalog(project_copy, "en", "europe-us-asia-pacific").is_file()
-    capsys.readouterr()
     main(["check", "-c", str(project_copy), "-l", "tr"])
     err = capsys.readouterr().err
     assert ("note: locales/tr/LC_MESSAGES/articles/europe-us-asia-pacific.po is a catalog in its "
@@ -301,6 +302,9 @@ def test_export_and_search_in_every_direction(updated: Path, memory_spec: tuple[
     fill(updated, "en")
     fill(updated, "ru")
     base = ["--tm", spec, "-c", str(updated)]
+    assert main(["tm", "import", str(catalog(updated, "en")), *base]) == 0  # one file: its pair
+    with open_memory(spec) as opened:
+        assert {(u.source_lang, u.target_lang) for u in opened.units()} == {("tr", "en")}
     assert main(["tm", "import", *base]) == 0
     out_dir = updated / "tm"
     assert main(["tm", "export", "-o", str(out_dir), *base]) == 0
@@ -320,5 +324,13 @@ def test_export_and_search_in_every_direction(updated: Path, memory_spec: tuple[
     assert main(["tm", "search", "--fuzzy", "--source-lang", "tr", "--target-lang", "ru",
                  "A.g.e.", *base]) == 0
     assert "Там же." in capsys.readouterr().out
-    assert main(["tm", "search", "--fuzzy", "--source-lang", "ru", "A.g.e.", *base]) == 2
-    assert "has no units for ru->*" in capsys.readouterr().err
+    assert main(["tm", "search", "--fuzzy", "--lang", "de", "A.g.e.", *base]) == 2
+    assert ("has no units for *->de (it holds: en->ru, en->tr, tr->en, tr->ru); pick a pair it "
+            "holds with --source-lang and --target-lang") in capsys.readouterr().err
+    from concord.tm.pairs import fuzzy_pair
+
+    with open_memory(spec) as opened:  # en->ru and tr->ru: the project's language is the source
+        assert fuzzy_pair(opened, None, "ru", load_project(updated)) == ("en", "ru")
+        assert fuzzy_pair(opened, None, "en", load_project(updated)) == ("tr", "en")
+        with pytest.raises(ConcordError, match=r"2 fit \(en->ru, tr->ru\); name it with --source-lang"):
+            fuzzy_pair(opened, None, "ru", None)

@@ -54,7 +54,7 @@ def tm() -> None:
 
 @tm.command("import")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--source-lang", default=None, help="Source language of catalogs [default: the project's, else en].")
+@click.option("--source-lang", default=None, help="Source language of catalogs [default: the original of the catalog's document (:language:), the project's language, else en].")
 @click.option("--target-lang", default=None, help="Target language of catalogs without a Language header.")
 @_tm_option
 @_confdir_option
@@ -74,10 +74,9 @@ def import_(paths: tuple[Path, ...], source_lang: str | None, target_lang: str |
             added = sync_memory(memory, project)
             click.echo(f"{added} new units from {project.root} into {memory.location}")
             return 0
-        source = source_lang or (project.source_language if project else "en")
         total = 0
         for path in _expand(paths):
-            added = _import_file(memory, path, source, target_lang, project)
+            added = _import_file(memory, path, source_lang, target_lang, project)
             click.echo(f"{path}: {added} new units")
             total += added
         click.echo(f"{total} new units in {memory.location}")
@@ -92,7 +91,7 @@ def _expand(paths: tuple[Path, ...]) -> Iterator[Path]:
             yield path
 
 
-def _import_file(memory: TranslationMemory, path: Path, source_lang: str,
+def _import_file(memory: TranslationMemory, path: Path, source_lang: str | None,
                  target_lang: str | None, project: Any) -> int:
     from concord.tm.catalogs import catalog_units
     from concord.tm.tmx import read_tmx
@@ -101,6 +100,9 @@ def _import_file(memory: TranslationMemory, path: Path, source_lang: str,
         units: Any = read_tmx(path)
     elif path.suffix.lower() in (".po", ".pot"):
         domain = project.domain_of_catalog(path) if project is not None else None
+        if not source_lang:  # a project's catalog translates its document's original
+            source_lang = (project.original_of_domain(domain) if domain is not None
+                           else project.source_language if project is not None else "en")
         units = catalog_units(path, source_lang=source_lang, target_lang=target_lang, domain=domain)
     else:
         raise ConcordError(f"{path} is neither a catalog (.po) nor a TMX file (.tmx); rename it or leave it out")
@@ -239,6 +241,10 @@ def update(tm_spec: str | None, confdir: Path | None, threshold: int | None, tru
 
     def report(change: CatalogUpdate) -> None:
         rel = change.path.relative_to(project.root) if change.path.is_relative_to(project.root) else change.path
+        if change.stale:
+            click.echo(f"{rel}: left as it is (a catalog in its document's original language: "
+                       "builds and checks ignore it; delete it once `concord tm import` has kept it)")
+            return
         state = "created" if change.created else ("updated" if change.written else "unchanged")
         detail = (f"{change.added} new, {change.from_previous} fuzzy from the previous source, "
                   f"{len(change.suggestions)} from the memory, {change.obsoleted} obsolete")

@@ -74,6 +74,8 @@ class CatalogUpdate:
     obsoleted: int = 0
     from_previous: int = 0
     suggestions: list[Suggestion] = field(default_factory=list)
+    #: A catalog in its document's original language: left as it is, ignored by builds.
+    stale: bool = False
 
 
 def project_policy(project: SphinxProject, threshold: int | None = None,
@@ -159,9 +161,13 @@ def update_project(project: SphinxProject, memory: TranslationMemory | None, pol
     for lang in project.catalog_languages:
         for pot_path in templates:
             domain = pot_path.relative_to(pot_dir).with_suffix("").as_posix()
-            if project.original_of_domain(domain) == lang:
-                continue  # the edition in the original language is the source itself
-            change = update_catalog(project, pot_path, lang, domain, memory, policy)
+            if project.original_of_domain(domain) == lang:  # that edition is the source itself
+                path = _existing_catalog(project, lang, domain)
+                if not path.exists():
+                    continue
+                change = CatalogUpdate(path=path, language=lang, domain=domain, stale=True)
+            else:
+                change = update_catalog(project, pot_path, lang, domain, memory, policy)
             updates.append(change)
             if report:
                 report(change)
