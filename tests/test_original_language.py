@@ -102,13 +102,6 @@ def test_unknown_original_is_one_clear_line(turkish_project: Path, capsys: pytes
                    "(en, tr, ru); write one of them, or add 'de' to concord_languages in conf.py")
 
 
-def test_editions_must_list_the_project_language_first(project_copy: Path) -> None:
-    conf = project_copy / "conf.py"
-    conf.write_text(conf.read_text("utf-8").replace('["en", "tr", "ru"]', '["tr", "en", "ru"]'), "utf-8")
-    with pytest.raises(ProjectError, match=r"must name the project's language \('en'\) first"):
-        load_project(project_copy)
-
-
 # -- concord update ------------------------------------------------------------------
 
 def test_update_creates_english_and_russian_catalogs_only(turkish_project: Path,

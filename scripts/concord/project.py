@@ -276,6 +276,7 @@ def load_project(confdir: Path | None = None, *, start: Path | None = None) -> S
         ("gettext_compact", True, (bool, str)),
         ("concord_languages", [], (list,)),
         ("concord_source_dir", "", (str,)),
+        ("concord_original_language", "", (str,)),
     ):
         if name not in config:
             config.add(name, default, "env", types)
@@ -284,7 +285,7 @@ def load_project(confdir: Path | None = None, *, start: Path | None = None) -> S
         for name in (
             "language", "locale_dirs", "gettext_compact", "source_suffix",
             "exclude_patterns", "concord_languages", "concord_source_dir",
-            "project", "root_doc", "extensions",
+            "project", "root_doc", "extensions", "concord_original_language",
         )
     }
     srcdir = _source_dir(confdir, settings["concord_source_dir"])
@@ -292,14 +293,9 @@ def load_project(confdir: Path | None = None, *, start: Path | None = None) -> S
     locale_dirs = tuple((srcdir / d).resolve() for d in settings["locale_dirs"])
     if not locale_dirs:
         raise ProjectError(f"{confdir / CONF_FILENAME} sets no locale_dirs; add locale_dirs = ['locales/']")
-    source_language = settings["language"] or "en"
-    editions = settings["concord_languages"]
-    if editions and editions[0] != source_language:
-        raise ProjectError(
-            f"{confdir / CONF_FILENAME}: concord_languages = {editions!r} must name the project's "
-            f"language ({source_language!r}) first: the editions default to it as the original; "
-            f"write concord_languages = {[source_language, *(l for l in editions if l != source_language)]!r}")
-    languages = [l for l in editions if l != source_language]
+    # the original of documents without :language: (the sphinxext reads the same)
+    source_language = settings["concord_original_language"] or settings["language"] or "en"
+    languages = [l for l in settings["concord_languages"] if l != source_language]
     if not languages:
         languages = sorted({
             child.name for base in locale_dirs if base.is_dir() for child in base.iterdir()

@@ -25,7 +25,7 @@ Each edition then gets:
   shows the source as written (a stale ``tr`` catalog of it is ignored, with a
   warning), the other editions, English included, come from their catalogs, and
   ``hreflang="x-default"`` points at the original. Documents without the field are
-  written in the first of ``concord_languages`` (the project's ``language``).
+  written in conf.py's ``language`` (``concord_original_language`` overrides it).
 
 Per-language settings go through ``concord_language_overrides``, applied when the
 configuration is initialised, because ``-D language=..`` is only known after
@@ -85,15 +85,22 @@ def apply_language_overrides(app: Sphinx, config: Config) -> None:
         config[name] = value
 
 
-def default_original(config: Config) -> str:
-    """The language of documents without ``:language:``: the first edition listed.
+def remember_original_language(app: Sphinx, config: Config) -> None:
+    """Fix ``concord_original_language``: the language of documents without ``:language:``.
 
-    ``config.language`` cannot tell it: ``-D language=tr`` has replaced conf.py's value
-    by the time an extension runs, and concord requires ``concord_languages`` to list
-    the project's ``language`` first (:func:`concord.project.load_project`).
+    It is conf.py's ``language``, the one concord's commands read
+    (:func:`concord.project.load_project`). ``config.language`` no longer tells it
+    here: ``-D language=tr`` has replaced it, so conf.py's own value is taken from what
+    Sphinx read (``Config._raw_config``), else the first of ``concord_languages`` as
+    written in conf.py. A print build that narrows ``concord_languages`` to its own
+    language must not turn every document into a Turkish original.
     """
-    editions = config.concord_languages
-    return editions[0] if editions else (config.language or "en")
+    if config.concord_original_language:
+        return
+    raw = getattr(config, "_raw_config", {}) or {}
+    listed = raw.get("concord_languages") or config.concord_languages
+    config.concord_original_language = (
+        raw.get("language") or (listed[0] if listed else "") or config.language or "en")
 
 
 def original_language(env: Any, docname: str) -> str:
@@ -102,7 +109,7 @@ def original_language(env: Any, docname: str) -> str:
     key = (str(path), path.stat().st_mtime_ns if path.exists() else 0)
     if key not in _ORIGINALS:
         _ORIGINALS[key] = original_language_of(path)[0]
-    return _ORIGINALS[key] or default_original(env.config)
+    return _ORIGINALS[key] or env.config.concord_original_language or "en"
 
 
 #: (path, mtime) -> the document's ``:language:`` value ("" when it has none).
@@ -148,13 +155,15 @@ def _warn_stale_catalog(env: Any, config: Config, docname: str, language: str) -
 
 
 def _use_original_locale(app: Sphinx) -> None:
-    """Put :class:`OriginalLocale` where Sphinx registered its ``Locale`` transform."""
+    """Put :class:`OriginalLocale` where Sphinx registered its ``Locale`` transform.
+
+    Replaced in place, not added: two Locale transforms would translate twice. Should a
+    Sphinx ever register none, nothing is translated and nothing is added.
+    """
     transforms = app.registry.transforms
     for index, transform in enumerate(transforms):
         if transform is Locale:
             transforms[index] = OriginalLocale
-            return
-    transforms.append(OriginalLocale)
 
 
 def register_message_catalog(app: Sphinx) -> None:
@@ -275,6 +284,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_config_value("concord_tm_threshold", 75, "", types=frozenset({int}))
     app.add_config_value("concord_tm_trusted", 101, "", types=frozenset({int}))
     app.add_config_value("concord_title_from_root_doc", True, "html", types=frozenset({bool}))
+    # "" = conf.py's language: the original of documents without a :language: field
+    app.add_config_value("concord_original_language", "", "env", types=frozenset({str}))
+    app.connect("config-inited", remember_original_language, priority=90)
     app.connect("config-inited", apply_language_overrides, priority=100)
     app.connect("builder-inited", register_message_catalog)
     app.add_transform(FootnoteLabelStyle)
