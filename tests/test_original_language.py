@@ -102,6 +102,17 @@ def test_unknown_original_is_one_clear_line(turkish_project: Path, capsys: pytes
                    "(en, tr, ru); write one of them, or add 'de' to concord_languages in conf.py")
 
 
+def test_an_original_needs_the_extension(turkish_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    conf = turkish_project / "conf.py"
+    conf.write_text(conf.read_text("utf-8").replace('extensions = ["concord.publish.sphinxext"]',
+                                                    "extensions = []"), "utf-8")
+    assert main(["update", "--no-memory", "-c", str(turkish_project)]) == 2
+    assert capsys.readouterr().err.strip() == (
+        f"conf.py: error: source/articles/{SLUG}.rst names its original language (:language: tr) "
+        "but conf.py does not load concord.publish.sphinxext; add it to extensions, or Sphinx "
+        "applies the other editions' catalogs to the original")
+
+
 # -- concord update ------------------------------------------------------------------
 
 def test_update_creates_english_and_russian_catalogs_only(turkish_project: Path,

@@ -19,6 +19,8 @@ from concord.errors import ProjectError
 CONF_FILENAME = "conf.py"
 #: Source folders tried, in order, when conf.py does not sit inside its source folder.
 SOURCE_DIR_CANDIDATES = ("source", "src", "doc", "docs", ".")
+#: The Sphinx extension that shows each document's original as written.
+EXTENSION = "concord.publish.sphinxext"
 #: The docinfo field naming the language a document was written in.
 ORIGINAL_FIELD = "language"
 
@@ -146,7 +148,18 @@ class SphinxProject:
                         f"{lang!r} to concord_languages in conf.py",
                         location=f"{_shown(path, self.root)}:{line}")
                 self._originals[docname] = lang or self.source_language
+            self._require_extension()
         return self._originals
+
+    def _require_extension(self) -> None:
+        """Without concord's extension Sphinx would translate an original with its catalog."""
+        others = sorted(d for d, lang in self._originals.items() if lang != self.source_language)
+        if others and EXTENSION not in (self.settings.get("extensions") or ()):
+            raise ProjectError(
+                f"{_shown(self.doc_path(others[0]), self.root)} names its original language "
+                f"(:language: {self._originals[others[0]]}) but conf.py does not load {EXTENSION}; "
+                f"add it to extensions, or Sphinx applies the other editions' catalogs to the original",
+                location=_shown(self.confdir / CONF_FILENAME, self.root))
 
     def original_language(self, docname: str) -> str:
         """The language ``docname`` is written in; the project's ``language`` by default."""

@@ -87,7 +87,8 @@ def plan(paths: tuple[Path, ...], confdir: Path | None, languages: tuple[str, ..
     stale = []
     for path in files:
         domain = project.domain_of_catalog(path) if project else None
-        if domain is not None and project.is_stale_catalog(path, _lang_of(path, project) or ""):
+        if project is not None and domain is not None \
+                and project.is_stale_catalog(path, _lang_of(path, project) or ""):
             stale.append(_display(path, root))  # the edition shows the source itself
             continue
         jobs.append(Job(path, _display(path, root), _lang_of(path, project) if domain else None,
