@@ -26,7 +26,7 @@ from concord.source import SourceDocument, read_sources
 from concord.tm import TranslationMemory, open_memory
 from concord.tm.tmx import read_tmx
 from original_language_helpers import (
-    DOCNAME, EXISTING, SLUG, TITLE_EN, TITLE_TR, add_turkish_article, catalog, fill,
+    DOCNAME, EXISTING, SLUG, TITLE_EN, TITLE_TR, TRANSLATIONS, add_turkish_article, catalog, fill,
     set_translation,
 )
 
@@ -338,3 +338,41 @@ def test_export_and_search_in_every_direction(updated: Path, memory_spec: tuple[
         assert fuzzy_pair(opened, None, "en", load_project(updated)) == ("tr", "en")
         with pytest.raises(ConcordError, match=r"2 fit \(en->ru, tr->ru\); name it with --source-lang"):
             fuzzy_pair(opened, None, "ru", None)
+
+
+def _english_version(root: Path) -> None:
+    """The editor makes the English version the original (``:language: en``)."""
+    en = [pair[0] for pair in TRANSLATIONS.values()]
+    title, author, first, second, third, note1, note2, ibid = en
+    bar = "#" * len(title)
+    (root / "source" / "articles" / f"{SLUG}.rst").write_text(
+        f":author: {author}\n:language: en\n\n.. _kiyi-kentleri:\n\n{bar}\n{title}\n{bar}\n\n"
+        f".. rst-class:: byline\n\n{author}\n\n{first}\n\n{second}\n\n{third}\n\n"
+        f".. [#eylem] {note1}\n\n.. [#uzman] {note2}\n\n.. [#] {ibid}\n", "utf-8")
+
+
+def test_a_changed_original_is_pretranslated_reversed_and_through_a_pivot(
+        updated: Path, memory: TranslationMemory) -> None:
+    """tr->en units serve the new en->tr catalog reversed, and en->ru through Turkish."""
+    from concord.tm.update import Policy, sync_memory, update_project
+
+    fill(updated, "en")
+    fill(updated, "ru")
+    sync_memory(memory, load_project(updated))
+    old_english = catalog(updated, "en").read_bytes()
+    _english_version(updated)
+    update_project(load_project(updated), memory, Policy())
+    assert catalog(updated, "en").read_bytes() == old_english  # stale now, kept as it is
+    turkish = polib.pofile(str(catalog(updated, "tr")))
+    entry = turkish.find(TITLE_EN)
+    assert entry.msgstr == TITLE_TR and entry.fuzzy
+    assert "concord-tm: 100% exact match" in entry.tcomment
+    assert f"from locales/en/LC_MESSAGES/articles/{SLUG}.po (reversed)" in entry.tcomment
+    assert all(e.msgstr for e in turkish if not e.obsolete)  # every sentence came back
+    russian = polib.pofile(str(catalog(updated, "ru")))
+    entry = russian.find(TITLE_EN)
+    assert entry.msgstr == TRANSLATIONS[TITLE_TR][1] and entry.fuzzy
+    assert "concord-tm: 99% fuzzy match" in entry.tcomment and "(via tr)" in entry.tcomment
+    assert entry.previous_msgid == TITLE_TR  # the sentence the suggestion translates
+    assert all(e.msgstr for e in russian if not e.obsolete)
+    assert any(e.obsolete for e in russian)  # the Turkish-source entries: obsolete, not lost

@@ -40,6 +40,7 @@ from concord.project import SphinxProject
 from concord.tm.catalogs import catalog_units, context_of
 from concord.tm.matching import DEFAULT_THRESHOLD, DEFAULT_TRUSTED, Suggestion, adapt
 from concord.tm.merge import TM_TAG, merge, set_concord_comment
+from concord.tm.pairs import OtherDirections
 from concord.tm.store import TranslationMemory
 from concord.tm.tmx import read_tmx
 
@@ -226,12 +227,15 @@ def pretranslate(po: polib.POFile, memory: TranslationMemory, *, source_lang: st
                  domain: str, policy: Policy) -> list[Suggestion]:
     """Fill untranslated entries of ``po`` from ``memory``; return what was offered."""
     offered = []
+    other_directions = OtherDirections(memory, threshold=policy.threshold)
     for entry in po:
         if entry.obsolete or entry.fuzzy or entry.msgid_plural or entry.msgstr or not entry.msgid:
             continue
         matches = memory.search(entry.msgid, source_lang, lang,
                                 context=context_of(domain, entry.msgctxt),
                                 threshold=policy.threshold, limit=1)
+        if not matches:  # an article whose original changed: its units run the other way
+            matches = other_directions.matches(entry.msgid, source_lang, lang)
         if not matches:
             continue
         best = matches[0]
