@@ -268,6 +268,7 @@ def test_memory_units_carry_the_articles_pair(updated: Path, memory: Translation
     pairs = memory.stats().pairs
     assert pairs[("tr", "en")] == 8 and pairs[("tr", "ru")] == 8
     assert ("en", "tr") in pairs and ("en", "ru") in pairs  # the English article's
+    assert memory.pairs() == sorted(pairs) == [("en", "ru"), ("en", "tr"), ("tr", "en"), ("tr", "ru")]
     [match] = memory.search(TITLE_TR, "tr", "en", limit=1)
     assert match.unit.target == TITLE_EN and match.unit.origin == f"locales/en/LC_MESSAGES/articles/{SLUG}.po"
     assert memory.search(TITLE_TR, "en", "tr", limit=1) == []  # no pair is mixed up

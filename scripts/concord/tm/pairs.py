@@ -29,7 +29,7 @@ def fuzzy_pair(memory: TranslationMemory, source_lang: str | None, target_lang: 
         raise ConcordError("--fuzzy needs a target language; add --lang tr (say)")
     if source_lang:
         return source_lang, target_lang
-    pairs = sorted(memory.stats().pairs)
+    pairs = memory.pairs()
     fits = [(s, t) for s, t in pairs if t == target_lang]
     if len(fits) == 1:
         return fits[0]
@@ -91,7 +91,7 @@ class OtherDirections:
         if not text.strip():
             return []
         if self._pairs is None:
-            self._pairs = sorted(self.memory.stats().pairs)
+            self._pairs = self.memory.pairs()
         pivots = [s for s, t in self._pairs if t == source_lang and s != source_lang]
         units: list[Unit] = []
         for pivot in sorted(pivots, key=lambda s: s != target_lang):  # the plain reversal first
