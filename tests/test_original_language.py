@@ -377,3 +377,17 @@ def test_a_changed_original_is_pretranslated_reversed_and_through_a_pivot(
     assert entry.previous_msgid == TITLE_TR  # the sentence the suggestion translates
     assert all(e.msgstr for e in russian if not e.obsolete)
     assert any(e.obsolete for e in russian)  # the Turkish-source entries: obsolete, not lost
+
+
+def test_other_directions_only_for_an_article_whose_original_changed(
+        updated: Path, memory: TranslationMemory) -> None:
+    """Without a catalog left in the new original's language, no reversed lookups are made."""
+    from concord.tm.update import Policy, sync_memory, update_project
+
+    fill(updated, "en")
+    sync_memory(memory, load_project(updated))
+    _english_version(updated)
+    catalog(updated, "en").unlink()
+    update_project(load_project(updated), memory, Policy())
+    turkish = polib.pofile(str(catalog(updated, "tr")))
+    assert [e.msgstr for e in turkish if e.msgid == TITLE_EN] == [""]

@@ -198,6 +198,18 @@ class SphinxProject:
         return domain is not None and bool(self.docnames_of_domain(domain)) \
             and self.original_of_domain(domain) == lang
 
+    def stale_catalogs(self, domain: str) -> list[Path]:
+        """Catalogs of ``domain`` in its original language: left from an earlier original.
+
+        Their presence says the document's original changed, which is when the memory's
+        units of the other direction can serve (:class:`concord.tm.pairs.OtherDirections`).
+        """
+        if not self.docnames_of_domain(domain):
+            return []
+        lang = self.original_of_domain(domain)
+        return [path for base in self.locale_dirs
+                if (path := self.catalog_path(lang, domain, base)).is_file()]
+
     def doc_path(self, docname: str) -> Path:
         """The source file of ``docname`` (the first suffix that exists)."""
         for suffix in self.settings.get("source_suffix") or (".rst",):

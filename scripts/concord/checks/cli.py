@@ -96,8 +96,8 @@ def plan(paths: tuple[Path, ...], confdir: Path | None, languages: tuple[str, ..
     result = Plan(jobs, project, languages)
     result.notes.extend(
         f"note: {shown} is a catalog in its document's original language (:language:); "
-        "it is not checked and the build ignores it; delete it once `concord tm import` "
-        "has kept its translations" for shown in stale)
+        "it is not checked and the build ignores it; delete it once the other editions are "
+        "translated (until then `concord update` offers its units reversed)" for shown in stale)
     bare = sum(1 for job in jobs if job.domain is None)
     if bare:
         skipped = ", ".join(c.id for c in CHECKS if c.needs_source)

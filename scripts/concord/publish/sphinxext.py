@@ -148,8 +148,8 @@ def _warn_stale_catalog(env: Any, config: Config, docname: str, language: str) -
         if stale.is_file():
             logger.warning(
                 "%s is a catalog in the language %s is written in (%s); it is ignored: the "
-                "edition shows the source. Delete it once `concord tm import` has kept its "
-                "translations", stale.resolve(), docname, language,
+                "edition shows the source. Delete it once the other editions are translated "
+                "(until then `concord update` offers its units reversed)", stale.resolve(), docname, language,
                 location=docname, type="concord", subtype="stale_catalog",
             )
 

@@ -243,7 +243,7 @@ def update(tm_spec: str | None, confdir: Path | None, threshold: int | None, tru
         rel = change.path.relative_to(project.root) if change.path.is_relative_to(project.root) else change.path
         if change.stale:
             click.echo(f"{rel}: left as it is (a catalog in its document's original language: "
-                       "builds and checks ignore it; delete it once `concord tm import` has kept it)")
+                       "builds and checks ignore it; delete it once the other editions are translated)")
             return
         state = "created" if change.created else ("updated" if change.written else "unchanged")
         detail = (f"{change.added} new, {change.from_previous} fuzzy from the previous source, "

@@ -63,8 +63,10 @@ class OtherDirections:
     scores one below the match it goes through, so it is never taken for exact, and
     carries the pivot sentence as its source (shown as ``#| msgid``).
 
-    Meant for messages the article's own pair has no match for: each lookup scans the
-    units that contain every word of the message (a concordance query).
+    Meant for messages the article's own pair has no match for, in an article whose
+    original changed: each lookup scans the units that contain every word of the
+    message (a concordance query; measured 37 ms at 10,000 and 288 ms at 100,000 units
+    per direction in SQLite, 2 busy cores), too slow to try for every new message.
     """
 
     def __init__(self, memory: TranslationMemory, *, threshold: int) -> None:

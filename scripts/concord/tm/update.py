@@ -196,7 +196,7 @@ def update_catalog(project: SphinxProject, pot_path: Path, lang: str, domain: st
     if memory is not None:
         change.suggestions = pretranslate(
             result.catalog, memory, source_lang=project.original_of_domain(domain), lang=lang,
-            domain=domain, policy=policy,
+            domain=domain, policy=policy, other_directions=bool(project.stale_catalogs(domain)),
         )
     merged = result.catalog
     if render_catalog(merged, original) != original:
@@ -224,18 +224,22 @@ def _new_catalog(pot: polib.POFile, lang: str) -> polib.POFile:
 
 
 def pretranslate(po: polib.POFile, memory: TranslationMemory, *, source_lang: str, lang: str,
-                 domain: str, policy: Policy) -> list[Suggestion]:
-    """Fill untranslated entries of ``po`` from ``memory``; return what was offered."""
+                 domain: str, policy: Policy, other_directions: bool = False) -> list[Suggestion]:
+    """Fill untranslated entries of ``po`` from ``memory``; return what was offered.
+
+    ``other_directions``: the document's original changed (a catalog in its original
+    language is left), so its old units run the other way; see :mod:`concord.tm.pairs`.
+    """
     offered = []
-    other_directions = OtherDirections(memory, threshold=policy.threshold)
+    others = OtherDirections(memory, threshold=policy.threshold) if other_directions else None
     for entry in po:
         if entry.obsolete or entry.fuzzy or entry.msgid_plural or entry.msgstr or not entry.msgid:
             continue
         matches = memory.search(entry.msgid, source_lang, lang,
                                 context=context_of(domain, entry.msgctxt),
                                 threshold=policy.threshold, limit=1)
-        if not matches:  # an article whose original changed: its units run the other way
-            matches = other_directions.matches(entry.msgid, source_lang, lang)
+        if not matches and others is not None:
+            matches = others.matches(entry.msgid, source_lang, lang)
         if not matches:
             continue
         best = matches[0]
