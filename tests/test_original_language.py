@@ -83,6 +83,21 @@ def test_project_knows_each_documents_original(turkish_project: Path) -> None:
     assert project.catalog_languages == ("en", "tr", "ru")
 
 
+def test_concord_original_language_sets_the_default(turkish_project: Path) -> None:
+    """A project whose undeclared documents are Turkish: conf.py says so once."""
+    conf = turkish_project / "conf.py"
+    conf.write_text(conf.read_text("utf-8") + '\nconcord_original_language = "tr"\n', "utf-8")
+    article = turkish_project / "source" / f"{EXISTING}.rst"
+    article.write_text(":language: en\n" + article.read_text("utf-8"), "utf-8")
+    path = turkish_project / "source" / "articles" / f"{SLUG}.rst"
+    path.write_text(path.read_text("utf-8").replace(":language: tr\n", ""), "utf-8")
+    project = load_project(turkish_project)
+    assert project.editions == ("tr", "en", "ru")
+    assert project.original_language(DOCNAME) == "tr" and project.original_language("index") == "tr"
+    assert project.original_language(EXISTING) == "en"
+    assert project.catalog_languages == ("tr", "en", "ru")
+
+
 def test_sphinx_reads_the_same_original(turkish_project: Path) -> None:
     """Sphinx's own docinfo (env.metadata) agrees; the source is read as written."""
     project = load_project(turkish_project)

@@ -44,7 +44,7 @@ def _signature(text: str) -> tuple[int, ...]:
 
 class RstSyntax(MessageCheck):
     """The translation must parse (as Sphinx parses it) into the same kind of node as the
-    source, without docutils errors; otherwise Sphinx shows the English text."""
+    source, without docutils errors; otherwise Sphinx shows the original text."""
 
     id = "rst-syntax"
     name = "reST syntax"
