@@ -1,4 +1,8 @@
-"""The English side, parsed by Sphinx itself: messages, footnotes and their bodies.
+"""The original side, parsed by Sphinx itself: messages, footnotes and their bodies.
+
+Each document is read as written, in its original language (``:language:`` in its
+docinfo, else the project's ``language``): no catalog is applied, not even an
+English one of a Turkish-original article.
 
 A catalog alone cannot say which message is the body of which footnote: Sphinx
 extracts a note's body without its label, and identical bodies ("Ibid.") merge into one
@@ -51,6 +55,8 @@ class SourceDocument:
     docname: str
     domain: str
     path: Path
+    #: The language the document is written in: the source language of its catalogs.
+    language: str = ""
     messages: dict[str, int] = field(default_factory=dict)  # msgid -> first source line
     notes: list[Note] = field(default_factory=list)
 
@@ -83,7 +89,8 @@ def read_sources(project: SphinxProject, docnames: list[str] | None = None) -> d
             app = Sphinx(
                 str(project.srcdir), str(project.confdir), f"{tmp}/out", f"{tmp}/doctrees",
                 "dummy", status=None, warning=warnings, freshenv=True,
-                confoverrides={"language": project.source_language},
+                # no locale_dirs: the source as written, whatever catalogs exist
+                confoverrides={"language": project.source_language, "locale_dirs": []},
             )
             app.builder.read()
         except SphinxError as err:
@@ -95,11 +102,27 @@ def read_sources(project: SphinxProject, docnames: list[str] | None = None) -> d
         for docname in wanted:
             if docname not in app.env.all_docs:
                 continue
+            _agree_on_original(project, docname, app.env.metadata.get(docname, {}))
             domain = project.domain_of(docname)
-            doc = documents.setdefault(
-                domain, SourceDocument(docname, domain, Path(app.env.doc2path(docname))))
+            doc = documents.setdefault(domain, SourceDocument(
+                docname, domain, Path(app.env.doc2path(docname)), project.original_of_domain(domain)))
             _collect(app.env.get_doctree(docname), doc)
         return documents
+
+
+def _agree_on_original(project: SphinxProject, docname: str, metadata: dict[str, object]) -> None:
+    """Sphinx's docinfo and concord's reader must name the same original language.
+
+    concord reads ``:language:`` without Sphinx (every command needs it before a build);
+    should the two readers ever disagree on a document, stop rather than check or
+    translate it against the wrong source.
+    """
+    declared = str(metadata.get("language") or "").strip()
+    if declared and declared != project.original_language(docname):
+        raise ProjectError(
+            f"{project.doc_path(docname)}: Sphinx reads :language: {declared} but concord "
+            f"reads {project.original_language(docname)}; put the field list (with :language:) "
+            "first in the document, before any other markup")
 
 
 @contextlib.contextmanager

@@ -74,7 +74,7 @@ def plan(paths: tuple[Path, ...], confdir: Path | None, languages: tuple[str, ..
             project = None
     if not paths:
         assert project is not None
-        langs = languages or project.languages
+        langs = languages or project.catalog_languages
         files = [p for lang in langs for p in project.catalogs(lang)]
         if not files:
             raise ConcordError(f"no catalogs for {', '.join(langs) or 'any language'} under "
@@ -84,11 +84,20 @@ def plan(paths: tuple[Path, ...], confdir: Path | None, languages: tuple[str, ..
     root = project.root if project else None
     documented = {project.domain_of(d) for d in project.docnames()} if project else set()
     jobs = []
+    stale = []
     for path in files:
         domain = project.domain_of_catalog(path) if project else None
+        if project is not None and domain is not None \
+                and project.is_stale_catalog(path, _lang_of(path, project) or ""):
+            stale.append(_display(path, root))  # the edition shows the source itself
+            continue
         jobs.append(Job(path, _display(path, root), _lang_of(path, project) if domain else None,
                         domain, rest=domain is None or domain in documented))
     result = Plan(jobs, project, languages)
+    result.notes.extend(
+        f"note: {shown} is a catalog in its document's original language (:language:); "
+        "it is not checked and the build ignores it; delete it once the other editions are "
+        "translated (until then `concord update` offers its units reversed)" for shown in stale)
     bare = sum(1 for job in jobs if job.domain is None)
     if bare:
         skipped = ", ".join(c.id for c in CHECKS if c.needs_source)

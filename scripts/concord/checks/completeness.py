@@ -17,16 +17,16 @@ from concord.checks.base import CatalogCheck, CatalogContext, EntryCheck
 
 
 class Untranslated(EntryCheck):
-    """The entry has no translation, so this edition shows the English text here."""
+    """The entry has no translation, so this edition shows the original text here."""
 
     id = "untranslated"
     name = "Untranslated"
-    description = "an entry without translation: the edition shows the English text"
+    description = "an entry without translation: the edition shows the original text"
     family = "completeness"
     state = "untranslated"
 
     def check_entry(self, entry: Entry, ctx: CatalogContext) -> Iterable[str]:
-        return ("untranslated: the edition shows the English text; translate it",)
+        return ("untranslated: the edition shows the original text; translate it",)
 
 
 class Fuzzy(EntryCheck):
@@ -58,8 +58,8 @@ class Obsolete(EntryCheck):
 
 
 class MissingFromCatalog(CatalogCheck):
-    """A message of the English source has no entry in the catalog at all (the catalog
-    predates a change of the source): the edition shows it in English."""
+    """A message of the original has no entry in the catalog at all (the catalog
+    predates a change of the source): the edition shows it in the original's language."""
 
     id = "not-in-catalog"
     name = "Missing from the catalog"

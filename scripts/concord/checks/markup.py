@@ -44,7 +44,7 @@ def _signature(text: str) -> tuple[int, ...]:
 
 class RstSyntax(MessageCheck):
     """The translation must parse (as Sphinx parses it) into the same kind of node as the
-    source, without docutils errors; otherwise Sphinx shows the English text."""
+    source, without docutils errors; otherwise Sphinx shows the original text."""
 
     id = "rst-syntax"
     name = "reST syntax"
@@ -65,13 +65,13 @@ class RstSyntax(MessageCheck):
             source, target = rst.parse(unit.source), rst.parse(unit.target)
             if target.kind != source.kind:
                 yield (f"the translation parses as a {target.kind} where the source is a "
-                       f"{source.kind}; Sphinx will show the English text: remove the markup "
+                       f"{source.kind}; Sphinx will show the original text: remove the markup "
                        "that starts a new block (a list marker, an indented line, '::')")
             source_errors, target_errors = source.errors, target.errors
         new = sorted((Counter(target_errors) - Counter(source_errors)).elements())
         if new:
             advice = next((a for start, a in _ADVICE if new[0].startswith(start)), _INLINE_ADVICE)
-            yield f"docutils: {listing(new)}; Sphinx will show the English text: {advice}"
+            yield f"docutils: {listing(new)}; Sphinx will show the original text: {advice}"
 
 
 def confirmed(unit: Unit, field: str, keep: Callable[[str], bool] = lambda _: True

@@ -67,8 +67,24 @@ class MixedScript(MessageCheck):
                    "retype it in one script")
 
 
+def is_turkic(lang: str) -> bool:
+    """``tr``, ``tr_TR``, ``az-Latn``...: a language whose alphabet has ı and İ."""
+    return lang.replace("-", "_").split("_")[0].lower() in TURKIC_LANGUAGES
+
+
+def source_language(ctx: CatalogContext) -> str:
+    """The language the catalog translates from ("" when no source document is known)."""
+    return ctx.source.language if ctx.source is not None else ""
+
+
 class TurkishI(MessageCheck):
-    """Turkish dotless ı or dotted İ inside a word that is not Turkish (a keyboard slip)."""
+    """Turkish dotless ı or dotted İ inside a word that is not Turkish (a keyboard slip).
+
+    Both directions count: an English or Russian translation of a Turkish original may
+    keep the Turkish words the original has (a cited title, a name, as bibliographies
+    do), but "Ibıd." or "Act İn" is a slip; a Turkish translation of an English
+    original may not carry ı/İ into the English words it keeps.
+    """
 
     id = "turkish-i"
     name = "Turkish ı/İ"
@@ -78,20 +94,28 @@ class TurkishI(MessageCheck):
     def check_message(self, unit: Unit, ctx: CatalogContext) -> Iterable[str]:
         if "ı" not in unit.target and "İ" not in unit.target:
             return
-        turkic = ctx.lang.split("_")[0] in TURKIC_LANGUAGES
+        turkic = is_turkic(ctx.lang)
+        source_turkic = is_turkic(source_language(ctx))
+        if turkic and source_turkic:
+            return  # Turkish (or Azerbaijani...) on both sides: ı/İ are letters here
         if turkic and not self._candidates(unit):
             return  # no dotless word that is an English word of the source
         # A span becomes "X" so that a suffix after it ("``x``’ın") stays one word.
         words = _TURKISH_WORD.findall(prose(unit.target, unit.target_spans, "X"))
-        source_words = set(_WORD.findall(unit.source))
+        # "Trump’ın" cited from a Turkish source is one word there too
+        source_words = set(_WORD.findall(unit.source)) | set(_TURKISH_WORD.findall(unit.source))
         copied = _dotted(unit.target) == unit.source
         bad = []
         for index, word in enumerate(words):
-            if ("ı" not in word and "İ" not in word) or word in source_words:
+            if ("ı" not in word and "İ" not in word) or _kept_from_source(word, source_words):
                 continue
             if not turkic or copied or self._copied_from_source(words, index, source_words):
                 bad.append(word)
-        if bad:
+        if bad and source_turkic:
+            yield (f"Turkish ı/İ in non-Turkish text: {listing(dict.fromkeys(bad))}; "
+                   f"write i/I as {ctx.lang} spells the word (only Turkish words the "
+                   "original has keep ı/İ)")
+        elif bad:
             yield (f"Turkish ı/İ in non-Turkish text: {listing(dict.fromkeys(bad))}; "
                    "write i/I as the original does")
 
@@ -112,6 +136,21 @@ class TurkishI(MessageCheck):
             return False
         neighbours = words[max(0, index - 1):index] + words[index + 1:index + 2]
         return any(n in source_words and len(n) > 1 for n in neighbours)
+
+
+def _kept_from_source(word: str, source_words: set[str]) -> bool:
+    """The word, or the part carrying ı/İ before an apostrophe, is the source's.
+
+    "İzmir’s" in an English translation keeps the source's "İzmir’in" name; "Trump’ın"
+    in English keeps no ı/İ of the source (the Turkish suffix slipped in).
+    """
+    if word in source_words:
+        return True
+    stem = _APOSTROPHE.split(word, 1)[0]
+    return stem != word and stem in source_words and ("ı" in stem or "İ" in stem)
+
+
+_APOSTROPHE = re.compile(r"[’']")
 
 
 def _dotted(text: str) -> str:

@@ -97,7 +97,7 @@ def publication_problems(
     gate does unless ``force``. Runs in the calling thread: the gate reads the
     sources with Sphinx in-process, and Sphinx is not thread-safe.
     """
-    if lang == project.source_language:
+    if lang not in project.catalog_languages:  # every page is its source, as written
         return []
     problems = catalog_problems(project, lang)
     if not problems and gate is not None and not force:

@@ -19,7 +19,13 @@ Each edition then gets:
 * the page's last change (from git) as a date formatted by Babel for the language;
 * the publication title taken from the translated root document, so page metadata
   follows the catalog instead of ``conf.py`` (``concord_title_from_root_doc = False``
-  keeps ``html_title``).
+  keeps ``html_title``);
+* any edition can be a document's original: ``:language: tr`` at the top of a
+  document (beside ``:author:``) says it was written in Turkish. Its Turkish edition
+  shows the source as written (a stale ``tr`` catalog of it is ignored, with a
+  warning), the other editions, English included, come from their catalogs, and
+  ``hreflang="x-default"`` points at the original. Documents without the field are
+  written in conf.py's ``language`` (``concord_original_language`` overrides it).
 
 Per-language settings go through ``concord_language_overrides``, applied when the
 configuration is initialised, because ``-D language=..`` is only known after
@@ -39,10 +45,12 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.locale import get_translation
+from sphinx.transforms.i18n import Locale
 from sphinx.util import logging
 from sphinx.util.typing import ExtensionMetadata
 
 from concord import __version__
+from concord.project import original_language_of
 from concord.publish.footnote_labels import FootnoteLabelStyle
 from concord.publish.languages import autonym, edition_links
 from concord.publish.numerals import LABEL_STYLES
@@ -75,6 +83,87 @@ def apply_language_overrides(app: Sphinx, config: Config) -> None:
             )
             continue
         config[name] = value
+
+
+def remember_original_language(app: Sphinx, config: Config) -> None:
+    """Fix ``concord_original_language``: the language of documents without ``:language:``.
+
+    It is conf.py's ``language``, the one concord's commands read
+    (:func:`concord.project.load_project`). ``config.language`` no longer tells it
+    here: ``-D language=tr`` has replaced it, so conf.py's own value is taken from what
+    Sphinx read (``Config._raw_config``), else the first of ``concord_languages`` as
+    written in conf.py. A print build that narrows ``concord_languages`` to its own
+    language must not turn every document into a Turkish original.
+    """
+    if config.concord_original_language:
+        return
+    raw = getattr(config, "_raw_config", {}) or {}
+    listed = raw.get("concord_languages") or config.concord_languages
+    config.concord_original_language = (
+        raw.get("language") or (listed[0] if listed else "") or config.language or "en")
+
+
+def original_language(env: Any, docname: str) -> str:
+    """The language ``docname`` was written in (its ``:language:`` docinfo field)."""
+    path = Path(env.doc2path(docname))
+    key = (str(path), path.stat().st_mtime_ns if path.exists() else 0)
+    if key not in _ORIGINALS:
+        _ORIGINALS[key] = original_language_of(path)[0]
+    return _ORIGINALS[key] or env.config.concord_original_language or "en"
+
+
+#: (path, mtime) -> the document's ``:language:`` value ("" when it has none).
+_ORIGINALS: dict[tuple[str, int], str] = {}
+
+
+class OriginalLocale(Locale):
+    """Sphinx's :class:`~sphinx.transforms.i18n.Locale`, except where the source is the text.
+
+    Sphinx applies ``locales/<language>/.../<doc>.mo`` to every document. A document
+    written in the edition's language must be shown as written, even when an old
+    catalog of it (from when it had another original) is still on disk; and the
+    gettext builder must extract the source itself, not an edition's translation of it.
+    """
+
+    def apply(self, **kwargs: Any) -> None:
+        from sphinx.builders.gettext import MessageCatalogBuilder
+
+        builder = getattr(self.env, "_builder_cls", None)
+        if builder is not None and issubclass(builder, MessageCatalogBuilder):
+            return
+        docname = self.env.current_document.docname
+        language = self.config.language or "en"
+        if original_language(self.env, docname) != language:
+            super().apply(**kwargs)
+            return
+        _warn_stale_catalog(self.env, self.config, docname, language)
+
+
+def _warn_stale_catalog(env: Any, config: Config, docname: str, language: str) -> None:
+    from sphinx.util.i18n import docname_to_domain
+
+    domain = docname_to_domain(docname, config.gettext_compact)
+    for directory in config.locale_dirs:
+        stale = Path(env.srcdir, directory, language, "LC_MESSAGES", f"{domain}.po")
+        if stale.is_file():
+            logger.warning(
+                "%s is a catalog in the language %s is written in (%s); it is ignored: the "
+                "edition shows the source. Delete it once the other editions are translated "
+                "(until then `concord update` offers its units reversed)", stale.resolve(), docname, language,
+                location=docname, type="concord", subtype="stale_catalog",
+            )
+
+
+def _use_original_locale(app: Sphinx) -> None:
+    """Put :class:`OriginalLocale` where Sphinx registered its ``Locale`` transform.
+
+    Replaced in place, not added: two Locale transforms would translate twice. Should a
+    Sphinx ever register none, nothing is translated and nothing is added.
+    """
+    transforms = app.registry.transforms
+    for index, transform in enumerate(transforms):
+        if transform is Locale:
+            transforms[index] = OriginalLocale
 
 
 def register_message_catalog(app: Sphinx) -> None:
@@ -143,7 +232,8 @@ def add_page_context(
             f'<link rel="alternate" hreflang="{link.tag}" href="{html.escape(link.href)}" />'
             for link in links
         ]
-        default = links[0]  # the source language's edition
+        original = original_language(app.env, pagename) if pagename in app.env.all_docs else ""
+        default = next((link for link in links if link.lang == original), links[0])
         alternates.append(
             f'<link rel="alternate" hreflang="x-default" href="{html.escape(default.href)}" />'
         )
@@ -194,9 +284,13 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_config_value("concord_tm_threshold", 75, "", types=frozenset({int}))
     app.add_config_value("concord_tm_trusted", 101, "", types=frozenset({int}))
     app.add_config_value("concord_title_from_root_doc", True, "html", types=frozenset({bool}))
+    # "" = conf.py's language: the original of documents without a :language: field
+    app.add_config_value("concord_original_language", "", "env", types=frozenset({str}))
+    app.connect("config-inited", remember_original_language, priority=90)
     app.connect("config-inited", apply_language_overrides, priority=100)
     app.connect("builder-inited", register_message_catalog)
     app.add_transform(FootnoteLabelStyle)
+    _use_original_locale(app)
     app.connect("doctree-resolved", insert_language_switcher)
     app.connect("html-page-context", add_page_context)
     app.connect("build-finished", write_theme_pot)

@@ -55,7 +55,7 @@ def tm() -> None:
 
 @tm.command("import")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--source-lang", default=None, help="Source language of catalogs [default: the project's, else en].")
+@click.option("--source-lang", default=None, help="Source language of catalogs [default: the original of the catalog's document (:language:), the project's language, else en].")
 @click.option("--target-lang", default=None, help="Target language of catalogs without a Language header.")
 @_tm_option
 @_confdir_option
@@ -75,10 +75,9 @@ def import_(paths: tuple[Path, ...], source_lang: str | None, target_lang: str |
             added = sync_memory(memory, project)
             click.echo(f"{added} new units from {project.root} into {memory.location}")
             return 0
-        source = source_lang or (project.source_language if project else "en")
         total = 0
         for path in _expand(paths):
-            added = _import_file(memory, path, source, target_lang, project)
+            added = _import_file(memory, path, source_lang, target_lang, project)
             click.echo(f"{path}: {added} new units")
             total += added
         click.echo(f"{total} new units in {memory.location}")
@@ -93,7 +92,7 @@ def _expand(paths: tuple[Path, ...]) -> Iterator[Path]:
             yield path
 
 
-def _import_file(memory: TranslationMemory, path: Path, source_lang: str,
+def _import_file(memory: TranslationMemory, path: Path, source_lang: str | None,
                  target_lang: str | None, project: Any) -> int:
     from concord.tm.catalogs import catalog_units
     from concord.tm.tmx import read_tmx
@@ -102,6 +101,9 @@ def _import_file(memory: TranslationMemory, path: Path, source_lang: str,
         units: Any = read_tmx(path)
     elif path.suffix.lower() in (".po", ".pot"):
         domain = project.domain_of_catalog(path) if project is not None else None
+        if not source_lang:  # a project's catalog translates its document's original
+            source_lang = (project.original_of_domain(domain) if domain is not None
+                           else project.source_language if project is not None else "en")
         units = catalog_units(path, source_lang=source_lang, target_lang=target_lang, domain=domain)
     else:
         raise ConcordError(f"{path} is neither a catalog (.po) nor a TMX file (.tmx); rename it or leave it out")
@@ -128,7 +130,7 @@ def _with_progress(path: Path, run: Callable[[Callable[[int], None]], int]) -> i
 @_confdir_option
 def export(out: Path | None, target_lang: str | None, tm_spec: str | None, confdir: Path | None) -> int:
     """Write the memory as TMX 1.4b files (stable order: they diff cleanly in git)."""
-    from concord.tm.tmx import write_tmx
+    from concord.tm.tmx import ALL_SOURCES, write_tmx
 
     memory, project = _open(tm_spec, confdir)
     with memory:
@@ -138,9 +140,9 @@ def export(out: Path | None, target_lang: str | None, tm_spec: str | None, confd
             raise ConcordError(f"the memory {memory.location} has no units to export; run `concord tm import` first")
         if out.suffix.lower() == ".tmx":
             sources = {s for s, _ in pairs}
-            if len(sources) > 1:
-                raise ConcordError(f"the memory has several source languages ({', '.join(sorted(sources))}); export to a folder")
-            count = write_tmx(out, memory.units(target_lang=target_lang), source_lang=sources.pop())
+            # several source languages (tr->en beside en->tr): TMX's srclang="*all*"
+            srclang = sources.pop() if len(sources) == 1 else ALL_SOURCES
+            count = write_tmx(out, memory.units(target_lang=target_lang), source_lang=srclang)
             click.echo(f"{out}: {count} units")
             return 0
         for source, target in pairs:
@@ -152,28 +154,30 @@ def export(out: Path | None, target_lang: str | None, tm_spec: str | None, confd
 
 @tm.command("search")
 @click.argument("text")
-@click.option("-l", "--lang", "target_lang", default=None, help="Only this target language.")
+@click.option("-l", "--lang", "--target-lang", "target_lang", default=None, help="Only this target language.")
+@click.option("--source-lang", default=None,
+              help="Only this source language [default: any; with --fuzzy, inferred from the memory's pairs].")
 @click.option("--target", "in_target", is_flag=True, help="Search the translations instead of the sources.")
 @click.option("--fuzzy", is_flag=True, help="Fuzzy matches with scores instead of a concordance (needs --lang).")
 @click.option("-n", "--limit", default=20, show_default=True)
 @_tm_option
 @_confdir_option
-def search(text: str, target_lang: str | None, in_target: bool, fuzzy: bool, limit: int,
-           tm_spec: str | None, confdir: Path | None) -> int:
+def search(text: str, target_lang: str | None, source_lang: str | None, in_target: bool,
+           fuzzy: bool, limit: int, tm_spec: str | None, confdir: Path | None) -> int:
     """Concordance: units containing every word of TEXT, the words highlighted."""
     from rich.console import Console
     from rich.table import Table
 
+    from concord.tm.pairs import fuzzy_pair
+
     memory, project = _open(tm_spec, confdir)
-    source_lang = project.source_language if project is not None else "en"
     with memory:
         if fuzzy:
-            if not target_lang:
-                raise ConcordError("--fuzzy needs a target language; add --lang tr (say)")
+            source_lang, target_lang = fuzzy_pair(memory, source_lang, target_lang, project)
             found = [(f"{m.score}%", m.unit) for m in memory.search(text, source_lang, target_lang, limit=limit)]
         else:
             found = [("", u) for u in memory.concordance(
-                text, target_lang=target_lang, limit=limit, in_target=in_target)]
+                text, source_lang=source_lang, target_lang=target_lang, limit=limit, in_target=in_target)]
     console = Console()
     if not found:
         console.print(f"no unit contains {text!r} in {memory.location}")
@@ -184,7 +188,8 @@ def search(text: str, target_lang: str | None, in_target: bool, fuzzy: bool, lim
     words = [] if fuzzy else text.split()
     for score, unit in found:
         cells = [_highlight(unit.source, [] if in_target else words),
-                 _highlight(unit.target, words if in_target else []), unit.target_lang, unit.origin]
+                 _highlight(unit.target, words if in_target else []),
+                 f"{unit.source_lang}->{unit.target_lang}", unit.origin]
         table.add_row(*([score] if fuzzy else []), *cells)
     console.print(table)
     return 0
@@ -239,6 +244,10 @@ def update(tm_spec: str | None, confdir: Path | None, threshold: int | None, tru
 
     def report(change: CatalogUpdate) -> None:
         rel = change.path.relative_to(project.root) if change.path.is_relative_to(project.root) else change.path
+        if change.stale:
+            click.echo(f"{rel}: left as it is (a catalog in its document's original language: "
+                       "builds and checks ignore it; delete it once the other editions are translated)")
+            return
         state = "created" if change.created else ("updated" if change.written else "unchanged")
         detail = (f"{change.added} new, {change.from_previous} fuzzy from the previous source, "
                   f"{len(change.suggestions)} from the memory, {change.obsoleted} obsolete")

@@ -232,6 +232,12 @@ class PostgresMemory(TranslationMemory):
                 'SELECT origin, count(*) FROM tm_unit GROUP BY origin ORDER BY 2 DESC, origin COLLATE "C" LIMIT 20'))
         return Stats(self.location, self.backend, int(total), pairs, origins)
 
+    def pairs(self) -> list[tuple[str, str]]:
+        with self.db.cursor() as cur:
+            return [(s, t) for s, t in cur.execute(
+                'SELECT srclang, tgtlang FROM tm_pair WHERE units > 0'
+                ' ORDER BY srclang COLLATE "C", tgtlang COLLATE "C"')]
+
     def close(self) -> None:
         self.db.close()
 

@@ -244,6 +244,10 @@ class SQLiteMemory(TranslationMemory):
             "SELECT origin, count(*) FROM unit GROUP BY origin ORDER BY 2 DESC, 1 LIMIT 20"))
         return Stats(self.location, self.backend, total, pairs, origins)
 
+    def pairs(self) -> list[tuple[str, str]]:
+        return [(s, t) for s, t in self.db.execute(
+            "SELECT srclang, tgtlang FROM pair WHERE units > 0 ORDER BY 1, 2")]
+
     def close(self) -> None:
         self.db.close()
 

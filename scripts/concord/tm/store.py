@@ -155,6 +155,11 @@ class TranslationMemory(ABC):
     @abstractmethod
     def stats(self) -> Stats: ...
 
+    def pairs(self) -> list[tuple[str, str]]:
+        """The (source, target) language pairs holding units; backends answer from a
+        small table, without the full count :meth:`stats` makes."""
+        return sorted(self.stats().pairs)
+
     @abstractmethod
     def close(self) -> None: ...
 

@@ -135,6 +135,10 @@ def _pick(variants: dict[str, str], lang: str) -> tuple[str, str] | None:
     return None
 
 
+#: TMX's header ``srclang`` for a file whose units have different source languages.
+ALL_SOURCES = "*all*"
+
+
 def write_tmx(path: Path, units: Iterable[Unit], *, source_lang: str) -> int:
     """Write ``units`` (already in a stable order) as TMX 1.4b; return how many.
 
@@ -148,7 +152,7 @@ def write_tmx(path: Path, units: Iterable[Unit], *, source_lang: str) -> int:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as body:
             for unit in units:
-                _write_tu(body, unit)
+                _write_tu(body, unit, own_srclang=source_lang == ALL_SOURCES)
                 latest = max(latest, unit.changed, unit.created)
                 count += 1
         header = _header(source_lang, latest)
@@ -190,7 +194,7 @@ def _text(value: str) -> str:
     return escape(value).replace("\r", "&#13;")
 
 
-def _write_tu(out: IO[str], unit: Unit) -> None:
+def _write_tu(out: IO[str], unit: Unit, *, own_srclang: bool = False) -> None:
     for value in (unit.source, unit.target, unit.context, unit.origin):
         if _INVALID_XML.search(value):
             raise ConcordError(
@@ -203,6 +207,8 @@ def _write_tu(out: IO[str], unit: Unit) -> None:
         attrs += f' changedate="{tmx_date(unit.changed)}"'
     if unit.translator:
         attrs += f" creationid={quoteattr(unit.translator)}"
+    if own_srclang:  # a file of several source languages names each unit's (TMX 1.4b)
+        attrs += f" srclang={quoteattr(unit.source_lang)}"
     out.write(f"    <tu{attrs}>\n")
     if unit.origin:
         out.write(f'      <prop type="x-concord-origin">{_text(unit.origin)}</prop>\n')

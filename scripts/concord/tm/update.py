@@ -41,6 +41,7 @@ from concord.project import SphinxProject
 from concord.tm.catalogs import catalog_units, context_of
 from concord.tm.matching import DEFAULT_THRESHOLD, DEFAULT_TRUSTED, Suggestion, adapt
 from concord.tm.merge import TM_TAG, merge, set_concord_comment
+from concord.tm.pairs import OtherDirections
 from concord.tm.store import TranslationMemory
 from concord.tm.tmx import read_tmx
 
@@ -75,6 +76,8 @@ class CatalogUpdate:
     obsoleted: int = 0
     from_previous: int = 0
     suggestions: list[Suggestion] = field(default_factory=list)
+    #: A catalog in its document's original language: left as it is, ignored by builds.
+    stale: bool = False
 
 
 def project_policy(project: SphinxProject, threshold: int | None = None,
@@ -127,11 +130,14 @@ def sync_memory(memory: TranslationMemory, project: SphinxProject) -> int:
     added = 0
     for tmx in sorted((project.root / "tm").glob("*.tmx")):
         added += memory.add(read_tmx(tmx, origin=_rel(tmx, project.root)))
-    for lang in project.languages:
+    for lang in project.catalog_languages:
         for path in project.catalogs(lang):
             domain = project.domain_of_catalog(path) or path.stem
+            source_lang = project.original_of_domain(domain)
+            if source_lang == lang:
+                continue  # a stale catalog in its article's original: its pair is unknown
             added += memory.add(catalog_units(
-                path, source_lang=project.source_language, target_lang=lang, domain=domain,
+                path, source_lang=source_lang, target_lang=lang, domain=domain,
                 origin=_rel(path, project.root),
             ))
     return added
@@ -155,10 +161,16 @@ def update_project(project: SphinxProject, memory: TranslationMemory | None, pol
     if memory is not None:
         sync_memory(memory, project)
     updates = []
-    for lang in project.languages:
+    for lang in project.catalog_languages:
         for pot_path in templates:
             domain = pot_path.relative_to(pot_dir).with_suffix("").as_posix()
-            change = update_catalog(project, pot_path, lang, domain, memory, policy)
+            if project.original_of_domain(domain) == lang:  # that edition is the source itself
+                path = _existing_catalog(project, lang, domain)
+                if not path.exists():
+                    continue
+                change = CatalogUpdate(path=path, language=lang, domain=domain, stale=True)
+            else:
+                change = update_catalog(project, pot_path, lang, domain, memory, policy)
             updates.append(change)
             if report:
                 report(change)
@@ -185,8 +197,8 @@ def update_catalog(project: SphinxProject, pot_path: Path, lang: str, domain: st
     change.from_previous = len(result.fuzzy)
     if memory is not None:
         change.suggestions = pretranslate(
-            result.catalog, memory, source_lang=project.source_language, lang=lang,
-            domain=domain, policy=policy,
+            result.catalog, memory, source_lang=project.original_of_domain(domain), lang=lang,
+            domain=domain, policy=policy, other_directions=bool(project.stale_catalogs(domain)),
         )
     merged = result.catalog
     if render_catalog(merged, original) != original:
@@ -214,15 +226,22 @@ def _new_catalog(pot: polib.POFile, lang: str) -> polib.POFile:
 
 
 def pretranslate(po: polib.POFile, memory: TranslationMemory, *, source_lang: str, lang: str,
-                 domain: str, policy: Policy) -> list[Suggestion]:
-    """Fill untranslated entries of ``po`` from ``memory``; return what was offered."""
+                 domain: str, policy: Policy, other_directions: bool = False) -> list[Suggestion]:
+    """Fill untranslated entries of ``po`` from ``memory``; return what was offered.
+
+    ``other_directions``: the document's original changed (a catalog in its original
+    language is left), so its old units run the other way; see :mod:`concord.tm.pairs`.
+    """
     offered = []
+    others = OtherDirections(memory, threshold=policy.threshold) if other_directions else None
     for entry in po:
         if entry.obsolete or entry.fuzzy or entry.msgid_plural or entry.msgstr or not entry.msgid:
             continue
         matches = memory.search(entry.msgid, source_lang, lang,
                                 context=context_of(domain, entry.msgctxt),
                                 threshold=policy.threshold, limit=1)
+        if not matches and others is not None:
+            matches = others.matches(entry.msgid, source_lang, lang)
         if not matches:
             continue
         best = matches[0]

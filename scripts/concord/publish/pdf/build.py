@@ -228,7 +228,7 @@ def _reason(err: BaseException) -> str:
 
 def _gate(project: SphinxProject, language: str, force: bool) -> None:
     """A translation prints only from readable catalogs that pass the language gate."""
-    if language == project.source_language:
+    if language not in project.catalog_languages:  # every page is its source, as written
         return
     for path in project.catalogs(language):
         read_catalog(path)  # raises CatalogError with path:line and what to do
