@@ -4,14 +4,15 @@ The data: a catalog of ``--entries`` entries (default 210,000) generated from a 
 seed (sentences of 2-36 words drawn by Zipf's law from 20,000 pseudo-words, with translations,
 ``#:`` references across 400 documents, some ``msgctxt``, ``#.`` comments, format flags,
 fuzzy and obsolete entries), written at 76 columns as sphinx-intl/Babel write, and its
-template with the changes a source edit brings: 2% of messages edited by a word or two
-(fuzzy matches to find), 1% removed, 1% added, and every reference moved by a line.
+template with the changes a source edit brings: ``--share`` of the messages (default 1%)
+edited by a word or two (fuzzy matches to find), half as many removed, half as many
+added, and every reference moved by a line.
 
 Both tools merge the same files in child processes of this one; the script prints each
 one's wall time and peak RSS (``ru_maxrss`` of the child, via ``wait4``), the ratio
 ours/theirs, the core count, and checks that concord lost no translation.
 
-    python bench/bench_update.py [--entries 210000] [--keep DIR]
+    python bench/bench_update.py [--entries 210000] [--share 0.01] [--keep DIR]
 """
 
 from __future__ import annotations
@@ -64,8 +65,9 @@ print(f"{time.perf_counter() - started:.3f} {result.added} {len(result.fuzzy)} {
 """
 
 
-def generate(entries: int, seed: int = 7) -> tuple[list[dict], list[dict]]:
-    """(catalog entries, template entries) as plain dicts."""
+def generate(entries: int, seed: int = 7, share: float = 0.01) -> tuple[list[dict], list[dict]]:
+    """(catalog entries, template entries) as plain dicts; ``share`` of the messages is
+    edited, half as many removed and half as many added."""
     rng = random.Random(seed)
     english = Zipf(vocabulary(rng, 20000), rng)
     turkish = Zipf(vocabulary(rng, 30000), rng)
@@ -95,17 +97,17 @@ def generate(entries: int, seed: int = 7) -> tuple[list[dict], list[dict]]:
     pot: list[dict] = []
     for entry in old:
         roll = rng.random()
-        if roll < 0.01:
+        if roll < share / 2:
             continue  # removed
         fresh = {k: v for k, v in entry.items() if k not in ("msgstr",)}
         fresh["flags"] = [f for f in entry["flags"] if f != "fuzzy"]
         fresh["occ"] = [(doc, str(int(line) + 1)) for doc, line in entry["occ"]]
-        if roll < 0.03:
+        if roll < share * 1.5:
             words = fresh["msgid"].split()
             words[rng.randrange(len(words))] = english.sentence(1, 1)[:-1].lower()
             fresh["msgid"] = " ".join(words) + " " + english.sentence(1, 2)
         pot.append(fresh)
-        if rng.random() < 0.01:
+        if rng.random() < share / 2:
             pot.append({"msgid": english.sentence(2, 36), "msgctxt": None, "flags": [], "comment": "",
                         "occ": [(fresh["occ"][0][0], "1")], "obsolete": False})
     for index in range(0, len(old), 200):  # some obsolete entries already
@@ -158,6 +160,7 @@ def measured(command: list[str]) -> tuple[float, int, str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--entries", type=int, default=210_000)
+    parser.add_argument("--share", type=float, default=0.01, help="Share of messages edited (default 0.01).")
     parser.add_argument("--keep", type=Path, default=None, help="Keep the generated files in this folder.")
     parser.add_argument("--repeat", type=int, default=1, help="Runs of each tool (the median is printed).")
     args = parser.parse_args()
@@ -169,7 +172,7 @@ def main() -> int:
     workdir.mkdir(parents=True, exist_ok=True)
     po, pot = workdir / "big.po", workdir / "big.pot"
     if not (po.exists() and pot.exists()):
-        old, new = generate(args.entries)
+        old, new = generate(args.entries, share=args.share)
         write_catalog(po, old, template=False)
         write_catalog(pot, new, template=True)
     print(f"data: {po} ({po.stat().st_size / 1e6:.1f} MB), {pot} ({pot.stat().st_size / 1e6:.1f} MB); "

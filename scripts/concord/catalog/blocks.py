@@ -25,8 +25,7 @@ from concord.catalog.strict import _ESCAPE, _fast_escape
 
 #: The parts of an entry, in the order gettext writes them.
 PARTS = ("tcomment", "comment", "occ", "flags", "previous", "body")
-_QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"')
-_KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s*(\".*\")\s*$")
+_QUOTED = re.compile(r'"([^"\\\n]*(?:\\.[^"\\\n]*)*)"')
 
 
 @dataclass(slots=True)
@@ -42,6 +41,7 @@ class Block:
     msgstr: str = ""
     msgstr_plural: dict[int, str] = field(default_factory=dict)
     previous: dict[str, str] = field(default_factory=dict)
+    cache: dict[str, Any] = field(default_factory=dict)
 
     @property
     def key(self) -> tuple[bool, str | None, str]:
@@ -49,6 +49,11 @@ class Block:
 
     def value(self, part: str) -> Any:
         """The decoded value of ``part`` (compared with an entry's, see :func:`entry_value`)."""
+        if part not in self.cache:
+            self.cache[part] = self._value(part)
+        return self.cache[part]
+
+    def _value(self, part: str) -> Any:
         lines = self.lines.get(part, ())
         if part == "tcomment":
             return "\n".join(_strip_marker(line, 1) for line in lines)
@@ -96,25 +101,56 @@ def _occurrence(token: str) -> tuple[str, str]:
 
 def decode(quoted_lines: list[str]) -> str:
     """The text of a string's quoted lines, escapes resolved as msgfmt does."""
-    joined = "".join(m.group(1) for line in quoted_lines for m in _QUOTED.finditer(line))
+    return _unescape("".join(_QUOTED.findall("\n".join(quoted_lines))))
+
+
+def _unescape(joined: str) -> str:
     return _ESCAPE.sub(_fast_escape, joined) if "\\" in joined else joined
 
 
 def parse_blocks(text: str) -> list[Block] | None:
     """The blocks of ``text`` (LF line endings), or None if any is not simple to read."""
     blocks = []
+    append = blocks.append
     for chunk in text.split("\n\n"):
-        chunk = chunk.strip("\n")
-        if not chunk.strip():
-            continue
+        if chunk.startswith("\n") or chunk.endswith("\n"):
+            chunk = chunk.strip("\n")
+            if not chunk.strip():
+                continue
         block = _parse_block(chunk)
         if block is None:
             return None
-        blocks.append(block)
+        append(block)
     return blocks
 
 
+_COMMENT_PART = {".": "comment", ":": "occ", ",": "flags", "|": "previous"}
+#: One field of a body: keyword, optional plural index, its quoted strings.
+_STR = r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"[ \t]*(?:\n|\Z)'
+_FIELD = re.compile(rf'(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d+)\])?[ \t]*((?:{_STR})+)')
+
+
 def _parse_block(chunk: str) -> Block | None:
+    block = Block(chunk)
+    if chunk.startswith("msg"):
+        start = 0
+    else:
+        start = chunk.find("\nmsg") + 1
+        if start == 0:
+            return _parse_unusual(chunk)
+        for line in chunk[:start - 1].split("\n"):
+            if not line.startswith("#") or line.startswith("#~"):
+                return _parse_unusual(chunk)
+            block.lines.setdefault(_COMMENT_PART.get(line[1:2], "tcomment"), []).append(line)
+    body = chunk[start:]
+    block.lines["body"] = body.split("\n")
+    if not _read_fields(block, body):
+        return _parse_unusual(chunk)
+    return block if _read_previous(block) else None
+
+
+def _parse_unusual(chunk: str) -> Block | None:
+    """Obsolete entries (``#~``) and anything the fast split does not cover."""
     block = Block(chunk)
     body: list[str] = []
     for line in chunk.split("\n"):
@@ -123,14 +159,15 @@ def _parse_block(chunk: str) -> Block | None:
             rest = line[2:].lstrip(" ")
             if rest.startswith("|"):
                 block.lines.setdefault("previous", []).append(line)
-            else:
+            elif rest.startswith(("msg", '"')):
                 body.append(line)
+            else:
+                return None
             continue
         if line.startswith("#"):
-            part = {".": "comment", ":": "occ", ",": "flags", "|": "previous"}.get(line[1:2], "tcomment")
             if body:  # a comment after the body: another entry without a blank line
                 return None
-            block.lines.setdefault(part, []).append(line)
+            block.lines.setdefault(_COMMENT_PART.get(line[1:2], "tcomment"), []).append(line)
         elif line.startswith(("msg", '"')):
             body.append(line)
         else:
@@ -138,38 +175,34 @@ def _parse_block(chunk: str) -> Block | None:
     if not body:
         return None
     block.lines["body"] = body
-    return block if _read_strings(block, body) and _read_previous(block) else None
+    text = "\n".join(re.sub(r"^#~\s?", "", line) for line in body) if block.obsolete else "\n".join(body)
+    return block if _read_fields(block, text) and _read_previous(block) else None
 
 
-def _fields(lines: list[str], prefix: str) -> list[tuple[str, int | None, list[str]]] | None:
-    """(keyword, plural index, quoted lines) of each field, or None if a line is odd."""
-    fields: list[tuple[str, int | None, list[str]]] = []
-    for raw in lines:
-        line = raw[len(prefix):].lstrip(" ") if prefix and raw.startswith(prefix) else raw
-        if line.startswith('"'):
-            if not fields:
-                return None
-            fields[-1][2].append(line)
-            continue
-        found = _KEYWORD.match(line)
-        if found is None:
+def _fields(body: str) -> list[tuple[str, str, str]] | None:
+    """(keyword, plural index, quoted strings) of each field, or None if ``body`` is
+    anything else than fields one after the other."""
+    found = []
+    pos = 0
+    for match in _FIELD.finditer(body):
+        if match.start() != pos:
             return None
-        keyword, index, rest = found.groups()
-        fields.append((keyword.split("[")[0], int(index) if index is not None else None, [rest]))
-    return fields
+        found.append(match.groups())
+        pos = match.end()
+    return found if pos == len(body) else None
 
 
-def _read_strings(block: Block, body: list[str]) -> bool:
-    fields = _fields(body, "#~" if block.obsolete else "")
-    if not fields:
-        return False
+def _read_fields(block: Block, body: str) -> bool:
     seen: set[str] = set()
-    for keyword, index, quoted in fields:
-        value = decode(quoted)
-        if keyword == "msgstr" and index is not None:
-            block.msgstr_plural[index] = value
+    fields = _fields(body)
+    if fields is None:
+        return False
+    for keyword, index, strings in fields:
+        value = _unescape("".join(_QUOTED.findall(strings)))
+        if keyword == "msgstr" and index:
+            block.msgstr_plural[int(index)] = value
             continue
-        if keyword in seen or (keyword in ("msgctxt", "msgid") and "msgstr" in seen):
+        if keyword in seen or (keyword in ("msgctxt", "msgid") and ("msgstr" in seen or block.msgstr_plural)):
             return False  # a second entry in the block
         seen.add(keyword)
         if keyword == "msgctxt":
@@ -187,12 +220,12 @@ def _read_previous(block: Block) -> bool:
     lines = block.lines.get("previous")
     if not lines:
         return True
-    cleaned = [re.sub(r"^#~?\s*\|\s?", "", line) for line in lines]
-    fields = _fields(cleaned, "")
+    cleaned = "\n".join(re.sub(r"^#~?\s*\|\s?", "", line) for line in lines)
+    fields = _fields(cleaned)
     if fields is None:
         return False
-    for keyword, _, quoted in fields:
-        block.previous[keyword] = decode(quoted)
+    for keyword, _, strings in fields:
+        block.previous[keyword] = _unescape("".join(_QUOTED.findall(strings)))
     return True
 
 
@@ -222,12 +255,23 @@ def to_pofile(blocks: list[Block], *, wrapwidth: int) -> Any:
     return po
 
 
-def load_editable(path: Any, *, display: str | None = None, wrapwidth: int = 79) -> tuple[Any, str]:
-    """(``polib.POFile``, the text as written) of the catalog at ``path``, for an update.
+@dataclass
+class Editable:
+    """A catalog read for an update: the ``polib.POFile``, its text as written (line
+    endings kept) and its blocks (LF), which the writer reuses instead of reading the
+    text again."""
+
+    po: Any
+    original: str
+    blocks: list[Block] | None
+
+
+def load_editable(path: Any, *, display: str | None = None, wrapwidth: int = 79) -> Editable:
+    """The catalog at ``path``, for an update.
 
     Validated by the strict reader first (a malformed catalog raises CatalogError with
     ``path:line``); then read by :func:`parse_blocks`, or by polib when a block is
-    unusual. The text keeps its line endings so that the writer can keep them too.
+    unusual.
     """
     from concord.catalog.load import load_catalog
     from concord.catalog.strict import _read_bytes, parse_catalog
@@ -236,8 +280,7 @@ def load_editable(path: Any, *, display: str | None = None, wrapwidth: int = 79)
     data = _read_bytes(path, shown)
     parse_catalog(data, shown)
     original = data.decode("utf-8-sig")
-    text = original.replace("\r\n", "\n")
-    blocks = parse_blocks(text)
+    blocks = parse_blocks(original.replace("\r\n", "\n"))
     if not blocks or blocks[0].msgid != "" or blocks[0].msgctxt is not None or blocks[0].obsolete:
-        return load_catalog(path, display=shown), original
-    return to_pofile(blocks, wrapwidth=wrapwidth), original
+        return Editable(load_catalog(path, display=shown), original, None)
+    return Editable(to_pofile(blocks, wrapwidth=wrapwidth), original, blocks)

@@ -25,6 +25,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,9 @@ from concord.errors import CatalogError
 #: Widths gettext tools write with, in polib's terms (a line is at most this long):
 #: Babel/sphinx-intl's 76 (lines shorter than 76), GNU gettext's 79, polib's 78.
 KNOWN_WIDTHS = (75, 76, 79, 78, 80, 77)
+#: Wrapped lines read to detect the width (a tool wraps a whole file alike).
+DETECT_SAMPLE = 2000
+DETECT_CHARS = 4_000_000
 _TEMPORARY = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.[^.]+\.tmp$")
 _NO_NEXT_WORD = re.compile(r'^"(\S*)')
 
@@ -128,20 +132,22 @@ def read_original(path: Path) -> str:
 
 
 def save_catalog(po: polib.POFile, path: Path, *, original: str | None = None,
-                 within: Path | None = None, if_changed: dict[str, str] | None = None) -> bool:
+                 within: Path | None = None, if_changed: dict[str, str] | None = None,
+                 blocks: list[Block] | None = None) -> bool:
     """Write ``po`` to ``path`` atomically, keeping unchanged lines byte-identical.
 
     ``original`` is the text the catalog was read from, line endings as in the file
     (default: the file now at ``path``). Returns False, and does not touch the file,
     when nothing changed; ``if_changed`` holds header fields to set only when something
-    else did (``POT-Creation-Date``). Stale temporary files of this catalog are removed
-    either way.
+    else did (``POT-Creation-Date``); ``blocks``, the original already read by
+    :func:`concord.catalog.blocks.load_editable`. Stale temporary files of this catalog
+    are removed either way.
     """
     target = written_path(path, within=within)
     remove_stale_temporaries(target)
     if original is None:
         original = read_original(target)
-    text = render_catalog(po, original, if_changed=if_changed)
+    text = render_catalog(po, original, if_changed=if_changed, blocks=blocks)
     if text == original:
         return False
     atomic_write_bytes(target, text.encode("utf-8"))
@@ -149,7 +155,7 @@ def save_catalog(po: polib.POFile, path: Path, *, original: str | None = None,
 
 
 def render_catalog(po: polib.POFile, original: str = "", *,
-                   if_changed: dict[str, str] | None = None) -> str:
+                   if_changed: dict[str, str] | None = None, blocks: list[Block] | None = None) -> str:
     """The text of ``po``, reusing ``original``'s lines for every unchanged part.
 
     ``if_changed``: header fields set in ``po`` only if the text differs without them.
@@ -157,7 +163,8 @@ def render_catalog(po: polib.POFile, original: str = "", *,
     newline = "\r\n" if "\r\n" in original else "\n"
     text = original.replace("\r\n", "\n") if newline != "\n" else original
     width = detect_width(text) or getattr(po, "wrapwidth", 0) or WRAP_WIDTH
-    blocks = (parse_blocks(text) or []) if text.strip() else []
+    if blocks is None:
+        blocks = (parse_blocks(text) or []) if text.strip() else []
     header = blocks[0] if blocks and _is_header(blocks[0]) else None
     by_key: dict[Any, Block | None] = {}
     for block in blocks[1 if header else 0:]:
@@ -183,15 +190,18 @@ def detect_width(text: str) -> int | None:
     the next line did not fit on it (an upper bound). A tool's known width within the
     bounds wins; else the longest wrapped line's length.
     """
-    lower, upper = 0, 10_000
-    lines = text.split("\n")
+    lower, upper, seen = 0, 10_000, 0
+    lines = text[:DETECT_CHARS].split("\n")
     for here, after in zip(lines, lines[1:]):
+        if seen >= DETECT_SAMPLE:
+            break
         line, following = here.strip(), after.strip()
         if line.startswith("#~"):
             line, following = line[2:].strip(), following[2:].strip()
         if not (line.startswith('"') and following.startswith('"')) or line.endswith('\\n"'):
             continue
         inner = line[1:-1].rstrip()
+        seen += 1
         if " " in inner:
             lower = max(lower, len(line))
             word = _NO_NEXT_WORD.match(following)
@@ -227,17 +237,29 @@ def _render_entry(entry: polib.POEntry, block: Block | None, width: int) -> str:
 
 
 def _render_part(entry: polib.POEntry, part: str, width: int) -> list[str]:
-    """One comment part of ``entry`` as polib writes it (without rendering the rest)."""
-    bare = polib.POEntry(msgid="")
-    if part == "tcomment":
-        bare.tcomment = entry.tcomment
-    elif part == "comment":
-        bare.comment = entry.comment
-    elif part == "occ":
-        bare.occurrences = entry.occurrences
-    else:
-        bare.flags = entry.flags
-    return _split(str(bare.__unicode__(wrapwidth=width))).get(part, [])
+    """One comment part of ``entry``, wrapped as polib wraps it (polib renders only whole
+    entries, which cost most of a large update when only ``#:`` lines moved)."""
+    if part == "flags":
+        return ["#, " + ", ".join(entry.flags)] if entry.flags else []
+    if part == "occ":
+        files = " ".join(f"{path}:{line}" if line else path for path, line in entry.occurrences)
+        if not files:
+            return []
+        if len(files) + 3 <= width:
+            return ["#: " + files]
+        wrapped = textwrap.wrap(files.replace("-", "*"), width, initial_indent="#: ",
+                                subsequent_indent="#: ", break_long_words=False)
+        return [line.replace("*", "-") for line in wrapped]
+    marker = "# " if part == "tcomment" else "#. "
+    value = entry.tcomment if part == "tcomment" else entry.comment
+    lines: list[str] = []
+    for text in value.split("\n") if value else []:
+        if len(text) + len(marker) > width:
+            lines += textwrap.wrap(text, width, initial_indent=marker, subsequent_indent=marker,
+                                   break_long_words=False)
+        else:
+            lines.append(marker + text)
+    return lines
 
 
 def _split(text: str) -> dict[str, list[str]]:

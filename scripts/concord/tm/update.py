@@ -177,11 +177,12 @@ def update_catalog(project: SphinxProject, pot_path: Path, lang: str, domain: st
     path = _existing_catalog(project, lang, domain)
     change = CatalogUpdate(path=path, language=lang, domain=domain, created=not path.exists())
     written_path(path, within=project.root)  # a symlink out of the project: refused before any work
-    pot, _ = load_editable(pot_path, display=_rel(pot_path, project.root))
+    pot = load_editable(pot_path, display=_rel(pot_path, project.root)).po
     if change.created:
-        old, original = _new_catalog(pot, lang), ""
+        old, original, blocks = _new_catalog(pot, lang), "", None
     else:
-        old, original = load_editable(path, display=_rel(path, project.root))
+        read = load_editable(path, display=_rel(path, project.root))
+        old, original, blocks = read.po, read.original, read.blocks
     result = merge(pot, old, threshold=policy.threshold)
     change.added, change.obsoleted = result.added, result.obsoleted
     change.from_previous = len(result.fuzzy)
@@ -192,7 +193,7 @@ def update_catalog(project: SphinxProject, pot_path: Path, lang: str, domain: st
         )
     stamp = {"POT-Creation-Date": pot.metadata["POT-Creation-Date"]} if pot.metadata.get("POT-Creation-Date") else {}
     change.written = save_catalog(result.catalog, path, original=original, within=project.root,
-                                  if_changed=stamp)
+                                  if_changed=stamp, blocks=blocks)
     return change
 
 
@@ -202,15 +203,16 @@ def merge_files(pot_path: Path, po_path: Path, out_path: Path | None = None, *,
 
     No extraction and no memory: what ``bench/bench_update.py`` times against msgmerge.
     """
-    pot, _ = load_editable(pot_path)
-    old, original = load_editable(po_path)
-    result = merge(pot, old, threshold=threshold)
+    pot = load_editable(pot_path).po
+    read = load_editable(po_path)
+    result = merge(pot, read.po, threshold=threshold)
     stamp = {"POT-Creation-Date": pot.metadata["POT-Creation-Date"]} if pot.metadata.get("POT-Creation-Date") else {}
     target = out_path or po_path
     if target != po_path:
-        atomic_write_bytes(target, render_catalog(result.catalog, original, if_changed=stamp).encode("utf-8"))
+        text = render_catalog(result.catalog, read.original, if_changed=stamp, blocks=read.blocks)
+        atomic_write_bytes(target, text.encode("utf-8"))
     else:
-        save_catalog(result.catalog, target, original=original, if_changed=stamp)
+        save_catalog(result.catalog, target, original=read.original, if_changed=stamp, blocks=read.blocks)
     return result
 
 
