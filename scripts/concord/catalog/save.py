@@ -35,9 +35,11 @@ from concord.catalog.blocks import PARTS, Block, entry_value, parse_blocks
 from concord.catalog.load import WRAP_WIDTH
 from concord.errors import CatalogError
 
-#: Widths gettext tools write with, in polib's terms (a line is at most this long):
-#: Babel/sphinx-intl's 76 (lines shorter than 76), GNU gettext's 79, polib's 78.
-KNOWN_WIDTHS = (75, 76, 79, 78, 80, 77)
+#: Widths gettext tools write with, in polib's terms (a line is at most this long, a
+#: word that would make it longer goes to the next line): Babel/sphinx-intl's 76 (lines
+#: shorter than 76), polib's default 78, which is also how GNU gettext's "79 columns"
+#: wraps (it keeps room for the space after the word; measured with msgcat).
+KNOWN_WIDTHS = (75, 76, 78, 79, 80, 77)
 #: Wrapped lines read to detect the width (a tool wraps a whole file alike).
 DETECT_SAMPLE = 2000
 DETECT_CHARS = 4_000_000
