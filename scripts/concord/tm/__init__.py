@@ -1,8 +1,9 @@
 """The translation memory: every earlier translation, found again with a score.
 
 ``open_memory(spec)`` opens the memory a user named: a PostgreSQL DSN
-(``postgresql://...``) for a team, or a path to an SQLite file (the default,
-``tm/concord.sqlite`` beside ``conf.py``, rebuilt from the TMX files in ``tm/``).
+(``postgresql://...`` or libpq's ``host=... dbname=...``) for a team, or a path to an
+SQLite file (the default, ``tm/concord.sqlite`` beside ``conf.py``, rebuilt from the TMX
+files in ``tm/``); :mod:`concord.tm.dsn` tells them apart and refuses anything else.
 The environment variable ``CONCORD_TM`` names it when ``--tm`` is not given.
 """
 
@@ -26,10 +27,13 @@ def memory_spec(given: str | None, root: Path) -> str:
 
 def open_memory(spec: str, *, schema: str | None = None) -> TranslationMemory:
     """Open (and create if needed) the memory ``spec`` names."""
-    if spec.startswith(("postgresql://", "postgres://")):
+    from concord.tm.dsn import parse_spec
+
+    parsed = parse_spec(spec)
+    if parsed.backend == "postgresql":
         from concord.tm.postgres import PostgresMemory
 
-        return PostgresMemory(spec, schema=schema)
+        return PostgresMemory(parsed.dsn, schema=schema)
     from concord.tm.sqlite import SQLiteMemory
 
-    return SQLiteMemory(Path(spec))
+    return SQLiteMemory(parsed.path or Path(spec))

@@ -129,8 +129,20 @@ def _with_progress(path: Path, run: Callable[[Callable[[int], None]], int]) -> i
 @_tm_option
 @_confdir_option
 def export(out: Path | None, target_lang: str | None, tm_spec: str | None, confdir: Path | None) -> int:
-    """Write the memory as TMX 1.4b files (stable order: they diff cleanly in git)."""
+    """Write the memory as TMX 1.4b files (stable order: they diff cleanly in git).
+
+    A unit TMX cannot carry is left out with one line naming it (exit 1); the rest is
+    written.
+    """
     from concord.tm.tmx import ALL_SOURCES, write_tmx
+
+    skipped: list[str] = []
+
+    def skip(unit: Any, reason: str) -> None:
+        skipped.append(unit.origin)
+        click.echo(f"{unit.origin or memory.location}: warning: unit {unit.source[:40]!r} "
+                   f"({unit.source_lang} -> {unit.target_lang}) not exported: {reason}; "
+                   "fix it where it came from, then export again", err=True)
 
     memory, project = _open(tm_spec, confdir)
     with memory:
@@ -142,14 +154,15 @@ def export(out: Path | None, target_lang: str | None, tm_spec: str | None, confd
             sources = {s for s, _ in pairs}
             # several source languages (tr->en beside en->tr): TMX's srclang="*all*"
             srclang = sources.pop() if len(sources) == 1 else ALL_SOURCES
-            count = write_tmx(out, memory.units(target_lang=target_lang), source_lang=srclang)
+            count = write_tmx(out, memory.units(target_lang=target_lang), source_lang=srclang,
+                              on_skip=skip)
             click.echo(f"{out}: {count} units")
-            return 0
+            return 1 if skipped else 0
         for source, target in pairs:
             path = out / f"{source}-{target}.tmx"
-            count = write_tmx(path, memory.units(source, target), source_lang=source)
+            count = write_tmx(path, memory.units(source, target), source_lang=source, on_skip=skip)
             click.echo(f"{path}: {count} units")
-    return 0
+    return 1 if skipped else 0
 
 
 @tm.command("search")

@@ -15,13 +15,13 @@ updated in one sorted statement per batch, so concurrent imports cannot deadlock
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from concord.errors import ConcordError
+from concord.tm.dsn import display, scrub
 from concord.tm.index import (
     POSTINGS_CAP, choose_terms, index_terms, query_terms, rank_candidates, rescore_count, term_id,
 )
@@ -64,14 +64,14 @@ class PostgresMemory(TranslationMemory):
     def __init__(self, dsn: str, *, schema: str | None = None) -> None:
         import psycopg
 
-        self.location = _redact(dsn) + (f" (schema {schema})" if schema else "")
+        self.location = display(dsn) + (f" (schema {schema})" if schema else "")
         try:
             self.db = psycopg.connect(dsn, autocommit=True)
         except psycopg.Error as err:
             raise ConcordError(
-                f"cannot connect to the PostgreSQL memory {_redact(dsn)!r}: {str(err).strip()}; "
+                f"cannot connect to the PostgreSQL memory {display(dsn)!r}: {scrub(str(err).strip(), dsn)}; "
                 "check the address, user and password in --tm or CONCORD_TM"
-            ) from err
+            ) from None
         with self.db.cursor() as cur:
             cur.execute("SELECT pg_advisory_lock(7411)")  # one creator at a time
             try:
@@ -82,7 +82,7 @@ class PostgresMemory(TranslationMemory):
                     cur.execute(statement)
             except psycopg.Error as err:
                 raise ConcordError(
-                    f"cannot prepare the memory in {self.location}: {str(err).strip()}; "
+                    f"cannot prepare the memory in {self.location}: {scrub(str(err).strip(), dsn)}; "
                     "an administrator may need to run CREATE EXTENSION pg_trgm"
                 ) from err
             finally:
@@ -256,7 +256,3 @@ def _with_pair(clauses: list[str], params: list[object], source_lang: str | None
 def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
-
-def _redact(dsn: str) -> str:
-    """The DSN without its password, for messages."""
-    return re.sub(r"(://[^:/@]+:)[^@]*@", r"\1***@", dsn)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -22,6 +23,8 @@ from concord.tm.matching import DEFAULT_THRESHOLD, mask, score
 
 #: Units are written in batches of this many rows (memory stays flat on huge imports).
 BATCH = 5000
+#: What no memory can store: NUL (PostgreSQL text, C strings) and lone surrogates (UTF-8).
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
 def now_iso() -> str:
@@ -102,6 +105,7 @@ class TranslationMemory(ABC):
             for unit in units:
                 if not unit.source.strip() or not unit.target.strip():
                     continue  # nothing to match, or nothing to offer
+                _refuse_unstorable(unit)
                 if not (unit.created and unit.changed):
                     first = unit.created or unit.changed or stamp
                     unit = replace(unit, created=first, changed=unit.changed or first)
@@ -193,6 +197,20 @@ class TranslationMemory(ABC):
                         score(source, context, unit.source, unit.context, masked, chosen[unit_id]), unit)
         ranked = sorted(found.values(), key=lambda m: (-m.score, _neg(m.unit.changed), m.unit.target))
         return ranked[:limit]
+
+
+def _refuse_unstorable(unit: Unit) -> None:
+    """Refuse, before anything is kept, a unit holding a character no memory can store."""
+    for name in ("source", "target", "context", "origin", "translator"):
+        bad = _UNSTORABLE.search(getattr(unit, name))
+        if bad:
+            from concord.errors import ConcordError
+
+            raise ConcordError(
+                f"the unit {unit.source[:40]!r} holds {bad.group()!r} in its {name}, which neither "
+                "SQLite, PostgreSQL nor TMX can store; remove it from the file, then import again",
+                location=unit.origin or None,
+            )
 
 
 def _neg(text: str) -> tuple[int, ...]:
