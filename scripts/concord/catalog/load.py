@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from concord.catalog.model import Catalog, Entry
-from concord.catalog.strict import _read_bytes, parse_catalog, read_catalog
+from concord.catalog.strict import _decode, _read_bytes, parse_catalog, read_catalog
 from concord.errors import CatalogError
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ def load_catalog(path: Path, *, display: str | None = None) -> polib.POFile:  # 
     shown = display or str(path)
     catalog_bytes = _read_bytes(path, shown)
     parse_catalog(catalog_bytes, shown)  # raises CatalogError with path:line and advice
-    text = catalog_bytes.decode("utf-8-sig")
+    text = _decode(catalog_bytes.removeprefix(b"\xef\xbb\xbf"), shown)
     try:
         return polib.pofile(text, wrapwidth=WRAP_WIDTH, encoding="utf-8")
     except (OSError, ValueError) as err:  # pragma: no cover - the strict reader is stricter

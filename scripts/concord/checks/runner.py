@@ -172,8 +172,8 @@ def check_file(job: Job) -> FileResult:
     add = result.findings.append
     for check in checks:
         if isinstance(check, CatalogCheck):
-            for entry, message in check.check_catalog(ctx):
-                _add(add, check, entry, message, ctx)
+            for entry, message, *at in check.check_catalog(ctx):
+                _add(add, check, entry, message, ctx, at[0] if at else None)
     if source is not None and job.domain is not None:
         result.notes = _note_urls(catalog, source, job.domain)
         for msgid, _ in missing_messages(ctx):  # shown in English: count them as missing
@@ -183,12 +183,15 @@ def check_file(job: Job) -> FileResult:
     return result
 
 
-def _add(add: object, check: Check, entry: Entry, message: str, ctx: CatalogContext) -> None:
-    if IGNORE_FLAG_PREFIX + check.id in entry.flags:
+def _add(add: object, check: Check, entry: Entry | None, message: str, ctx: CatalogContext,
+         line: int | None = None) -> None:
+    """Record one finding at ``line`` (default: the entry's msgid); ``entry`` None: the file."""
+    if entry is not None and IGNORE_FLAG_PREFIX + check.id in entry.flags:
         return
     severity = _CONFIG.severity.get(check.id, check.severity)
-    add(Finding(ctx.path, entry.line, ctx.lang, check.id, severity, message,  # type: ignore[operator]
-                entry.msgid, entry.msgstr))
+    at = line if line is not None else entry.line if entry is not None else 1
+    add(Finding(ctx.path, at, ctx.lang, check.id, severity, message,  # type: ignore[operator]
+                entry.msgid if entry else "", entry.msgstr if entry else ""))
 
 
 def _check_entries(catalog: Catalog, ctx: CatalogContext, checks: list[Check],
