@@ -24,12 +24,11 @@ EXPECTED = {
     "unterminated-string": (15, "unterminated string", 'add the closing "'),
     "bad-escape": (15, r"invalid escape sequence \q", r"write a backslash as \\"),
     "invalid-utf8": (14, "invalid UTF-8 (byte 0xe9)", "re-save the catalog as UTF-8"),
-    "missing-header": (1, "no header entry", "copy the header of another catalog"),
-    "broken-header": (5, "broken header field 'MIME-Version 1.0'", "fix it or copy the header"),
-    "wrong-plural-forms": (8, "declares nplurals=2 but its expression selects form 2", "copy the language's Plural-Forms"),
+    "wrong-plural-forms": (2, "declares nplurals=2 but its expression selects form 2", "copy the language's Plural-Forms"),
     "duplicate-msgid": (18, "duplicate message 'A good message.' (first at line 11)", "merge the two entries"),
-    "not-a-catalog": (1, "this is not a gettext catalog", "an entry is damaged"),
+    "not-a-catalog": (1, "this is not a gettext catalog", "check that the path names a .po file"),
 }
+ACCEPTED = sorted(FIXTURES.glob("accepted.*.po"))
 
 
 def _kind(path: Path) -> str:
@@ -61,6 +60,35 @@ def test_load_catalog_refuses_it_too(path: Path) -> None:
     assert err.value.line == EXPECTED[_kind(path)][0]
 
 
+@pytest.mark.parametrize("path,code,finding", [
+    ("accepted.broken-header.po", 0, None),  # msgfmt only warns about the line without ':'
+    ("accepted.missing-header.po", 1, ":1: error: catalog-header: the catalog has no header entry"),
+], ids=["broken-header-line", "missing-header"])
+def test_what_msgfmt_reads_is_read(path: str, code: int, finding: str | None,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """Read as msgfmt reads them; a missing header is an error finding (msgfmt --check
+    refuses it) while every other check still runs (language from the path: und here)."""
+    assert main(["check", str(FIXTURES / path)]) == code
+    out = capsys.readouterr().out
+    errors = [l for l in out.splitlines() if ": error: " in l]
+    assert errors == ([] if finding is None else [l for l in errors if finding in l]) and len(errors) == (finding is not None)
+    assert "translated (100.0%" in out
+
+
+def test_an_unreadable_file_is_never_quoted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A catalog that is a symlink to a system file: the error says what and where, and
+    prints none of the file's content (a password hash field, in the case reported)."""
+    secret = tmp_path / "shadow"
+    secret.write_text("root:$6$s3cr3tH4sh$abcdef:19000:0:99999:7:::\ndaemon:*:19000:0:99999:7:::\n")
+    (tmp_path / "locales").mkdir()
+    (tmp_path / "locales" / "x.po").symlink_to(secret)
+    assert main(["check", str(tmp_path / "locales" / "x.po")]) == 2
+    captured = capsys.readouterr()
+    text = captured.out + captured.err
+    assert "x.po:1: error: line 1 is neither a comment" in text and "not a gettext catalog" in text
+    assert "s3cr3t" not in text and "$6$" not in text and "daemon" not in text
+
+
 def test_other_catalogs_are_still_checked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     shutil.copy(FIXTURES / "bad.unterminated-string.po", tmp_path / "a.po")
     shutil.copy(FIXTURES / "good.ru.po", tmp_path / "b.po")
@@ -73,6 +101,7 @@ def test_other_catalogs_are_still_checked(tmp_path: Path, capsys: pytest.Capture
     assert sum(": error: " in l and "a.po:15" in l for l in lines) == 1
     assert any("c.po:11: error: untranslated" in l for l in lines)
     assert "ru: 1/2 messages" in captured.out
+    assert "FAILED, 1 catalog(s) unreadable" in captured.out and ": pass)" not in captured.out
     assert code == 2
     assert captured.err.count("checks that need the source were skipped") == 1
 
@@ -87,13 +116,19 @@ def test_good_catalog_reads(tmp_path: Path) -> None:
     ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgstr "x"\n', 5, "msgstr without a msgid"),
     ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\n\nmsgid "b"\nmsgstr ""\n', 5,
      "msgid without a msgstr"),
-    ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=ISO-8859-1\\n"\n', 1, "declares charset 'ISO-8859-1'"),
+    ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=ASCII\\n"\n\nmsgid "a"\nmsgstr "é"\n', 6,
+     "invalid ASCII (byte 0xc3)"),
     ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nmsgid_plural "as"\n'
-     'msgstr[0] "x"\nmsgstr[1] "y"\n', 1, "has no Plural-Forms"),
+     'msgstr[0] "x"\nmsgstr[1] "y"\n', 7, 'lacks a "plural=EXPRESSION" attribute'),
+    ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgctxt "a"\nmsgctxt "b"\n'
+     'msgid "x"\nmsgstr "y"\n', 6, "two msgctxt lines in one entry"),
+    ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n#~ msgid "x"\nmsgstr "y"\n', 6,
+     "inconsistent use of #~"),
     ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a "b" c"\nmsgstr ""\n', 5,
      'unescaped " inside a string'),
     ("\xde\x12\x04\x95binary", 1, "compiled .mo file"),
-], ids=["msgstr-alone", "msgid-alone", "latin1-charset", "plural-without-forms", "stray-quote", "mo-file"])
+], ids=["msgstr-alone", "msgid-alone", "ascii-charset", "plural-without-forms", "two-msgctxt",
+        "inconsistent-obsolete", "stray-quote", "mo-file"])
 def test_more_breakages(tmp_path: Path, text: str, line: int, fragment: str) -> None:
     path = tmp_path / "x.po"
     path.write_bytes(text.encode("latin-1") if text.startswith("\xde") else text.encode("utf-8"))

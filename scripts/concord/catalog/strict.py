@@ -24,7 +24,6 @@ _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "\\": "\\", '"': '"', "a": "\a",
 _ESCAPE = re.compile(r"\\(?:([0-7]{1,3})|x([0-9a-fA-F]{1,2})|(.)|$)", re.DOTALL)
 _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s*(.*)$")
 _CHARSET = re.compile(rb"charset=([^\s\"\\;]+)")
-_UTF8 = ("utf-8", "utf8")
 MO_MAGIC = (b"\xde\x12\x04\x95", b"\x95\x04\x12\xde")
 
 
@@ -146,11 +145,13 @@ def _decode(data: bytes, shown: str) -> str:
         try:
             return data.decode("utf-8")
         except UnicodeDecodeError:
-            return data.decode("latin-1") if declared is not None else _undecodable(data, shown, "utf-8")
+            if declared is not None:
+                return data.decode("latin-1")
+            return _undecodable(data, shown, "utf-8", "UTF-8")
     try:
         return data.decode(codec)
     except UnicodeDecodeError:
-        return _undecodable(data, shown, codec)
+        return _undecodable(data, shown, codec, declared or codec)
 
 
 def _declared_charset(data: bytes) -> str | None:
@@ -161,16 +162,15 @@ def _declared_charset(data: bytes) -> str | None:
     return match.group(1).decode("ascii", "replace") if match else None
 
 
-def _undecodable(data: bytes, shown: str, codec: str) -> str:
+def _undecodable(data: bytes, shown: str, codec: str, name: str) -> str:
+    """Raise the error for the first byte that is not ``name`` (the charset declared)."""
     try:
         data.decode(codec)
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
-        name = "UTF-8" if codec.replace("_", "-") in ("utf-8", "utf8") else codec
         raise CatalogError(
-            f"invalid {name} (byte 0x{data[err.start]:02x}); re-save the catalog in the "
-            "charset its header declares (e.g. `iconv -f ISO-8859-1 -t UTF-8` and "
-            "charset=UTF-8)", path=shown, line=line) from err
+            f"invalid {name} (byte 0x{data[err.start]:02x}); re-save the catalog as {name}, "
+            "or declare the charset it is written in (e.g. charset=ISO-8859-1) in its header", path=shown, line=line) from err
     raise AssertionError("unreachable")  # pragma: no cover
 
 

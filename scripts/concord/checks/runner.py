@@ -8,6 +8,7 @@ the configuration; it returns findings, unreadable-catalog errors and statistics
 from __future__ import annotations
 
 import os
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -80,8 +81,12 @@ class Result:
     documents: dict[str, tuple[str, Stats]]
     thresholds: dict[str, float]
     source_skipped: bool
+    #: language -> how many of its catalogs could not be read: that language fails
+    unreadable: dict[str, int] = field(default_factory=dict)
 
     def passed(self, lang: str) -> bool:
+        if self.unreadable.get(lang):
+            return False
         return self.stats[lang].percent >= self.thresholds.get(lang, 100.0)
 
 
@@ -105,7 +110,11 @@ def run(jobs: Sequence[Job], *, sources: dict[str, SourceDocument] | None, confi
     findings.extend(f for f in _editions(results, sources or {}) if (f.path, f.line) not in named)
     stats: dict[str, Stats] = defaultdict(Stats)
     documents = {}
+    unreadable: dict[str, int] = defaultdict(int)
     for r in results:
+        if r.error is not None:
+            unreadable[r.lang] += 1
+            stats[r.lang].add(Stats())  # the language is listed, and fails
         if r.stats is not None:
             stats[r.lang].add(r.stats)
             documents[r.display] = (r.lang, r.stats)
@@ -114,7 +123,8 @@ def run(jobs: Sequence[Job], *, sources: dict[str, SourceDocument] | None, confi
         findings = [_within_threshold(f, stats, limits) for f in findings]
     findings.sort(key=itemgetter(0, 1, 3))  # path, line, check
     return Result(findings, [r.error for r in results if r.error], dict(stats), documents,
-                  limits, source_skipped=sources is None and any(c.needs_source for c in checks))
+                  limits, source_skipped=sources is None and any(c.needs_source for c in checks),
+                  unreadable=dict(unreadable))
 
 
 def usable_cores() -> int:
@@ -160,7 +170,8 @@ def check_file(job: Job) -> FileResult:
     try:
         catalog = read_catalog(job.path, display=job.display)
     except CatalogError as err:
-        return FileResult(job.display, error=str(err))
+        lang = job.lang or _sniff_language(job.path) or _lang_from_path(job.path)
+        return FileResult(job.display, lang, error=str(err))
     lang = job.lang or catalog.language or _lang_from_path(job.path)
     source = _SOURCES.get(job.domain) if job.domain else None
     ctx = CatalogContext(catalog, lang, source, job.rest)
@@ -273,6 +284,19 @@ def _editions(results: Iterable[FileResult], sources: dict[str, SourceDocument])
                 findings.append(Finding(path, line, lang, check.id, severity,
                                         f"note {note.name}: {message}", " ".join(note.bodies)))
     return findings
+
+
+_LANGUAGE_FIELD = re.compile(rb'^"Language:[ \t]*([A-Za-z]{2,3}(?:[_@-][A-Za-z0-9]+)*)', re.MULTILINE)
+
+
+def _sniff_language(path: Path) -> str | None:
+    """The header's Language of a catalog that failed to read, so that language fails."""
+    try:
+        with path.open("rb") as handle:
+            match = _LANGUAGE_FIELD.search(handle.read(65536))
+    except OSError:
+        return None
+    return match.group(1).decode("ascii") if match else None
 
 
 def _lang_from_path(path: Path) -> str:

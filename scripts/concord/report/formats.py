@@ -55,7 +55,9 @@ def summaries(result: Result) -> list[str]:
         if stats.translated < stats.messages
     ]
     for lang, stats in sorted(result.stats.items()):
-        verdict = "pass" if result.passed(lang) else "below threshold"
+        broken = result.unreadable.get(lang, 0)
+        verdict = (f"FAILED, {broken} catalog(s) unreadable" if broken
+                   else "pass" if result.passed(lang) else "below threshold")
         lines.append(
             f"{lang}: {stats.translated}/{stats.messages} messages, {stats.translated_words}/"
             f"{stats.words} words translated ({stats.percent:.1f}%, threshold "
@@ -88,7 +90,8 @@ def as_json(result: Result, notes: list[str]) -> str:
         "notes": notes,
         "stats": {
             lang: {**_stats_dict(stats), "threshold": result.thresholds.get(lang, 100.0),
-                   "passed": result.passed(lang), "documents": documents.get(lang, {})}
+                   "passed": result.passed(lang), "unreadable": result.unreadable.get(lang, 0),
+                   "documents": documents.get(lang, {})}
             for lang, stats in sorted(result.stats.items())
         },
     }
