@@ -57,8 +57,7 @@ def plural_rules(catalog: Catalog, header: Entry | None) -> None:
     nplurals = int(count.group(1))
     expr = _plural_expression(text)
     try:
-        evaluate = _compiled(expr)
-        values = [evaluate(n) for n in range(1001)]
+        values = _values(expr)
     except SyntaxError as err:
         raise CatalogError(
             f"invalid plural expression {expr.strip()!r} in Plural-Forms; copy the line for "
@@ -87,6 +86,12 @@ def _plural_expression(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=64)
+def _values(expr: str) -> tuple[int, ...]:
+    """The form the expression selects for n = 0..1000 (a catalog repeats its language's)."""
+    evaluate = _compiled(expr)
+    return tuple(evaluate(n) for n in range(1001))
+
+
 def _compiled(expr: str) -> Callable[[int], int]:
     """The C plural expression as a Python function (SyntaxError: not plural.y's grammar)."""
     tokens: list[str] = []

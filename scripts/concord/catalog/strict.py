@@ -122,7 +122,8 @@ def _obsolete_tail(text: str) -> int | None:
     at = text.find("\n#~")
     if at < 0:
         return None if not text.startswith("#~") else 0
-    start = text.rfind("\n\n", 0, at) + 2 if "\n\n" in text[:at] else 0
+    blank = text.rfind("\n\n", 0, at + 1)  # the blank line before the entry's comments
+    start = blank + 2 if blank >= 0 else 0
     rest = text[start:]
     if re.search(r"^[ \t]*[^#\s]", rest, re.MULTILINE):
         return None

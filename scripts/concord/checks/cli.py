@@ -7,6 +7,7 @@ warning), or a language below its threshold; 2 usage error or an unreadable cata
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,10 +15,10 @@ import click
 
 from concord.checks.config import CheckConfig, load_config, parse_threshold
 from concord.checks.registry import BY_ID, CHECKS
-from concord.checks.runner import Job, Result, run
+from concord.checks.runner import Job, Result, Sink, run
 from concord.errors import ConcordError, ProjectError
 from concord.project import SphinxProject, find_confdir, load_project
-from concord.report import FORMATS, render
+from concord.report import FORMATS
 
 
 @dataclass
@@ -106,20 +107,22 @@ def _lang_of(path: Path, project: SphinxProject | None) -> str | None:
 
 
 def execute(the_plan: Plan, config: CheckConfig, thresholds: dict[str, float],
-            workers: int | None = None) -> Result:
-    """Read the source if needed, run the checks, keep the requested languages."""
+            workers: int | None = None, sink: Sink | None = None) -> Result:
+    """Read the source if needed, run the checks, keep the requested languages.
+
+    With ``sink`` the findings stream to it (a report writer) instead of being collected.
+    """
     sources = None
     project = the_plan.project
     if project is not None and the_plan.needs_source:
         from concord.source import read_sources
 
         sources = read_sources(project)
+    keep = frozenset(the_plan.languages)
     result = run(the_plan.jobs, sources=sources, config=config, thresholds=thresholds,
-                 workers=workers)
+                 workers=workers, sink=sink, languages=keep)
     result.source_skipped = any(job.domain is None for job in the_plan.jobs)
-    if the_plan.languages:
-        keep = set(the_plan.languages)
-        result.findings = [f for f in result.findings if f.lang in keep]
+    if keep:
         result.stats = {k: v for k, v in result.stats.items() if k in keep}
         result.documents = {k: v for k, v in result.documents.items() if v[0] in keep}
     return result
@@ -129,7 +132,7 @@ def exit_code(result: Result, strict: bool) -> int:
     if result.errors:
         return 2
     failing = ("error", "warning") if strict else ("error",)
-    if any(f.severity in failing for f in result.findings):
+    if any(count and severity in failing for (_, severity), count in result.counts.items()):
         return 1
     return 0 if all(result.passed(lang) for lang in result.stats) else 1
 
@@ -178,11 +181,12 @@ def check(paths: tuple[Path, ...], confdir: Path | None, languages: tuple[str, .
     the_plan = plan(paths, confdir, languages)
     root = the_plan.project.root if the_plan.project else Path.cwd()
     config = load_config(root, set(BY_ID))
-    result = execute(the_plan, config, _thresholds(thresholds), jobs)
     if fmt == "text":  # remarks go to stderr so that stdout holds findings only
         for note in the_plan.notes:
             click.echo(note, err=True)
-    output = render(result, fmt, notes=the_plan.notes if fmt != "text" else [])
-    if output:
-        click.echo(output)
+    from concord.report.formats import writer
+
+    with writer(fmt, sys.stdout, notes=the_plan.notes if fmt != "text" else []) as sink:
+        result = execute(the_plan, config, _thresholds(thresholds), jobs, sink=sink)
+        sink.finish(result)
     return exit_code(result, strict)
