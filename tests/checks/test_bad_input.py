@@ -75,18 +75,25 @@ def test_what_msgfmt_reads_is_read(path: str, code: int, finding: str | None,
     assert "translated (100.0%" in out
 
 
-def test_an_unreadable_file_is_never_quoted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("target,says", [
+    ("text", "line 1 is neither a comment"),
+    ("binary", "line 1 holds bytes that are not UTF-8 text and the file has no msgid"),
+    ("device", "is not a regular file"),
+], ids=["system-file", "binary-file", "device"])
+def test_an_unreadable_file_is_never_quoted(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                            target: str, says: str) -> None:
     """A catalog that is a symlink to a system file: the error says what and where, and
     prints none of the file's content (a password hash field, in the case reported)."""
     secret = tmp_path / "shadow"
-    secret.write_text("root:$6$s3cr3tH4sh$abcdef:19000:0:99999:7:::\ndaemon:*:19000:0:99999:7:::\n")
+    content = "root:$6$s3cr3tH4sh$abcdef:19000:0:99999:7:::\ndaemon:*:19000:0:99999:7:::\n"
+    secret.write_bytes(content.encode() if target == "text" else b"\xff\xfe" + content.encode("utf-16-le"))
     (tmp_path / "locales").mkdir()
-    (tmp_path / "locales" / "x.po").symlink_to(secret)
+    (tmp_path / "locales" / "x.po").symlink_to("/dev/zero" if target == "device" else secret)
     assert main(["check", str(tmp_path / "locales" / "x.po")]) == 2
     captured = capsys.readouterr()
     text = captured.out + captured.err
-    assert "x.po:1: error: line 1 is neither a comment" in text and "not a gettext catalog" in text
-    assert "s3cr3t" not in text and "$6$" not in text and "daemon" not in text
+    assert says in text and "x.po" in text, text
+    assert "s3cr3t" not in text and "$6$" not in text and "daemon" not in text and "0xff" not in text
 
 
 def test_other_catalogs_are_still_checked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

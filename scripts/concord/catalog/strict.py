@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import functools
 import re
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -62,7 +63,12 @@ def read_catalog(path: Path, *, display: str | None = None) -> Catalog:
 
 
 def _read_bytes(path: Path, shown: str) -> bytes:
+    """The file's bytes; a device or pipe (``x.po -> /dev/zero``) is refused unread."""
     try:
+        if not stat.S_ISREG(path.stat().st_mode) and not path.is_dir():
+            raise CatalogError("is not a regular file (a device, a pipe or a socket, perhaps "
+                               "through a symbolic link); point concord at a .po file",
+                               path=shown)
         return path.read_bytes()
     except FileNotFoundError as err:
         raise CatalogError("file not found; check the path or run `concord update`",
@@ -164,14 +170,24 @@ def _declared_charset(data: bytes) -> str | None:
 
 
 def _undecodable(data: bytes, shown: str, codec: str, name: str) -> str:
-    """Raise the error for the first byte that is not ``name`` (the charset declared)."""
+    """Raise the error for the first byte that is not ``name`` (the charset declared).
+
+    A file without a single ``msgid`` is no catalog at all (a binary, a system file
+    behind a symbolic link): say so, and name no byte of it.
+    """
     try:
         data.decode(codec)
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
+        if b"msgid" not in data:
+            raise CatalogError(
+                f"this is not a gettext catalog: line {line} holds bytes that are not "
+                f"{name} text and the file has no msgid; check that the path names a .po "
+                "file", path=shown, line=line) from err
         raise CatalogError(
             f"invalid {name} (byte 0x{data[err.start]:02x}); re-save the catalog as {name}, "
-            "or declare the charset it is written in (e.g. charset=ISO-8859-1) in its header", path=shown, line=line) from err
+            "or declare the charset it is written in (e.g. charset=ISO-8859-1) in its header",
+            path=shown, line=line) from err
     raise AssertionError("unreachable")  # pragma: no cover
 
 
