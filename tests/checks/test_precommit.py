@@ -132,3 +132,17 @@ def test_github_annotations_are_well_formed(tmp_path: Path) -> None:
         kinds.add((level, check))
     assert ("error", "untranslated") in kinds and ("error", None) in kinds  # finding + read error
     assert any(check == "double-space" for _, check in kinds)
+
+
+def test_no_source_skips_the_sphinx_read(capsys: pytest.CaptureFixture[str]) -> None:
+    """Inside a project, ``--no-source`` (the hook's ``args`` on a large project) checks the
+    catalog alone and says which checks it skipped; without it the source is read."""
+    from concord.checks.cli import plan
+
+    catalog = REPO / "locales" / "ru" / "LC_MESSAGES" / "index.po"
+    with_source = plan((catalog,), REPO, ())
+    without = plan((catalog,), REPO, (), source=False)
+    assert with_source.needs_source and not without.needs_source
+    assert [job.lang for job in without.jobs] == ["ru"]
+    assert any("--no-source: checks that need the source were skipped (footnote-body" in n
+               for n in without.notes)

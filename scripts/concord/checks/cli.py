@@ -63,8 +63,13 @@ def _catalog_files(paths: tuple[Path, ...]) -> list[Path]:
     return found
 
 
-def plan(paths: tuple[Path, ...], confdir: Path | None, languages: tuple[str, ...]) -> Plan:
-    """Decide the catalogs and their project: see ``concord check --help``."""
+def plan(paths: tuple[Path, ...], confdir: Path | None, languages: tuple[str, ...],
+         *, source: bool = True) -> Plan:
+    """Decide the catalogs and their project: see ``concord check --help``.
+
+    ``source=False`` (``--no-source``): no Sphinx read of the English source, only the
+    checks that need the catalog alone (a pre-commit run on a large project).
+    """
     project: SphinxProject | None = None
     if confdir is not None or not paths:
         project = load_project(confdir)
@@ -87,11 +92,17 @@ def plan(paths: tuple[Path, ...], confdir: Path | None, languages: tuple[str, ..
     jobs = []
     for path in files:
         domain = project.domain_of_catalog(path) if project else None
-        jobs.append(Job(path, _display(path, root), _lang_of(path, project) if domain else None,
-                        domain, rest=domain is None or domain in documented))
+        lang = _lang_of(path, project) if domain else None
+        if not source:
+            domain = None
+        jobs.append(Job(path, _display(path, root), lang, domain,
+                        rest=domain is None or domain in documented))
     result = Plan(jobs, project, languages)
     bare = sum(1 for job in jobs if job.domain is None)
-    if bare:
+    if bare and not source:
+        skipped = ", ".join(c.id for c in CHECKS if c.needs_source)
+        result.notes.append(f"note: --no-source: checks that need the source were skipped ({skipped})")
+    elif bare:
         skipped = ", ".join(c.id for c in CHECKS if c.needs_source)
         result.notes.append(
             f"note: {bare} catalog(s) outside a Sphinx project's locale folders: checks that "
@@ -160,8 +171,12 @@ def _thresholds(values: tuple[str, ...]) -> dict[str, float]:
               help="Percent of messages LANG needs translated to pass (default 100).")
 @click.option("--list-checks", is_flag=True, help="List the checks and exit.")
 @click.option("-j", "--jobs", type=int, default=None, help="Worker processes (default: every core).")
+@click.option("--no-source", is_flag=True, envvar="CONCORD_CHECK_NO_SOURCE",
+              help="Skip the checks that need Sphinx's read of the English source (faster: "
+                   "a pre-commit hook on a large project).")
 def check(paths: tuple[Path, ...], confdir: Path | None, languages: tuple[str, ...], fmt: str,
-          strict: bool, thresholds: tuple[str, ...], list_checks: bool, jobs: int | None) -> int:
+          strict: bool, thresholds: tuple[str, ...], list_checks: bool, jobs: int | None,
+          no_source: bool) -> int:
     """Check catalogs: footnotes aligned with the source, completeness, reST markup,
     script and typography.
 
@@ -178,7 +193,7 @@ def check(paths: tuple[Path, ...], confdir: Path | None, languages: tuple[str, .
     if fmt == "markdown":
         raise ConcordError("--format markdown only goes with --list-checks; use text, json, "
                            "github or junit for findings")
-    the_plan = plan(paths, confdir, languages)
+    the_plan = plan(paths, confdir, languages, source=not no_source)
     root = the_plan.project.root if the_plan.project else Path.cwd()
     config = load_config(root, set(BY_ID))
     if fmt == "text":  # remarks go to stderr so that stdout holds findings only
