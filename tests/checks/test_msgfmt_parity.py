@@ -221,3 +221,25 @@ def test_python_docs_es_per_file(capsys: pytest.CaptureFixture[str]) -> None:
             disagree.append((path.relative_to(CORPUS).as_posix(), theirs, their_line, lines))
     assert failing >= 20, failing
     assert not disagree, disagree
+
+
+@pytest.mark.parametrize("flag,msgid,msgstr,says", [
+    ("python-format", "%(count)d files", "%(nombre)d fichiers", "uses %(nombre)s, which the original does not have"),
+    ("python-format", "%(a)s and %(b)s", "%(a)s", "lacks %(b)s"),
+    ("python-format", "%s file", "%d fichier", "argument 1 is of type string in the original, integer"),
+    ("python-format", "%s done", "%s fait à 100 %", "not a valid python-format string"),
+    ("python-format", "%s x", "%(a)s y", "the original takes unnamed arguments (%s)"),
+    ("python-brace-format", "{name}", "{nom}", "uses {nom}, which the original does not have"),
+    ("c-format", "%ld", "%d", "argument 1 is of type int long in the original, int in the translation"),
+    ("c-format", "%s", "x", "the original has 1 unnamed format directive(s), the translation 0"),
+], ids=["py-renamed", "py-dropped", "py-type", "py-bare-percent", "py-tuple-vs-mapping",
+        "brace-renamed", "c-size", "c-dropped"])
+def test_format_messages_say_what_to_keep(flag: str, msgid: str, msgstr: str, says: str,
+                                          tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "x.po"
+    path.write_text(fmt(flag, msgid, msgstr), "utf-8")
+    assert main(["check", str(path)]) == 1
+    errors = [l for l in capsys.readouterr().out.splitlines() if ": error: format-string: " in l]
+    assert len(errors) == 1 and says in errors[0], errors
+    assert errors[0].startswith(f"{path}:12: ")  # the msgstr line, as msgfmt says
+    assert "msgfmt refuses to compile this" in errors[0]

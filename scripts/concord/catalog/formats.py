@@ -44,59 +44,10 @@ def parse_python(text: str) -> Spec:
     """``%(name)s`` and ``%s`` directives (format-python.c)."""
     spec = Spec()
     named: list[tuple[str, str]] = []
-    i, n, directive = 0, len(text), 0
-    while i < n:
-        if text[i] != "%":
-            i += 1
-            continue
+    i, directive = 0, 0
+    while (i := text.find("%", i)) >= 0:
         directive += 1
-        i += 1
-        name = None
-        if i < n and text[i] == "(":
-            depth, start = 0, i + 1
-            i = start
-            while i < n and not (text[i] == ")" and depth == 0):
-                depth += (text[i] == "(") - (text[i] == ")")
-                i += 1
-            if i >= n:
-                raise BadFormat("the string ends in the middle of a directive")
-            name, i = text[start:i], i + 1
-        while i < n and text[i] in "-+ #0":
-            i += 1
-        i = _py_star(text, i, spec, named)
-        zero_precision = False
-        if i < n and text[i] == ".":
-            i += 1
-            if i < n and text[i].isdigit():
-                start = i
-                while i < n and text[i].isdigit():
-                    i += 1
-                zero_precision = set(text[start:i]) == {"0"}
-            else:
-                i = _py_star(text, i, spec, named)
-        if i < n and text[i] in "hlL":
-            i += 1
-        if i >= n:
-            raise BadFormat("the string ends in the middle of a directive")
-        conv = text[i]
-        if conv == "%":
-            i += 1
-            continue
-        kind = _PY_TYPES.get(conv)
-        if kind is None:
-            raise BadFormat(f"in directive number {directive}, {conv!r} is not a valid "
-                            "conversion specifier")
-        if zero_precision and kind == "string":
-            kind = "any"
-        if name is not None:
-            if spec.unnamed:
-                raise BadFormat("the string mixes named (%(name)s) and unnamed (%s) arguments")
-            named.append((name, kind))
-        else:
-            if named:
-                raise BadFormat("the string mixes named (%(name)s) and unnamed (%s) arguments")
-            spec.unnamed.append(kind)
-        i += 1
+        i = _py_directive(text, i + 1, directive, spec, named)
     for name, kind in named:
         known = spec.named.setdefault(name, kind)
         if known != kind and "any" not in (known, kind):
@@ -106,11 +57,58 @@ def parse_python(text: str) -> Spec:
     return spec
 
 
+_MIXED = "the string mixes named (%(name)s) and unnamed (%s) arguments"
+
+
+def _py_directive(text: str, i: int, directive: int, spec: Spec,
+                  named: list[tuple[str, str]]) -> int:
+    """Read the directive after a ``%`` at ``text[i - 1]``; return the index after it."""
+    n, name = len(text), None
+    if i < n and text[i] == "(":
+        depth, start = 0, i + 1
+        i = start
+        while i < n and not (text[i] == ")" and depth == 0):
+            depth += (text[i] == "(") - (text[i] == ")")
+            i += 1
+        if i >= n:
+            raise BadFormat("the string ends in the middle of a directive")
+        name, i = text[start:i], i + 1
+    while i < n and text[i] in "-+ #0":
+        i += 1
+    i = _py_star(text, i, spec, named)
+    zero_precision = False
+    if i < n and text[i] == ".":
+        i += 1
+        start = i
+        while i < n and text[i].isdigit():
+            i += 1
+        zero_precision = i > start and set(text[start:i]) == {"0"}
+        i = _py_star(text, i, spec, named) if i == start else i
+    if i < n and text[i] in "hlL":
+        i += 1
+    if i >= n:
+        raise BadFormat("the string ends in the middle of a directive")
+    if text[i] == "%":
+        return i + 1
+    kind = _PY_TYPES.get(text[i])
+    if kind is None:
+        raise BadFormat(f"in directive number {directive}, {text[i]!r} is not a valid "
+                        "conversion specifier")
+    kind = "any" if zero_precision and kind == "string" else kind
+    if (name is not None and spec.unnamed) or (name is None and named):
+        raise BadFormat(_MIXED)
+    if name is not None:
+        named.append((name, kind))
+    else:
+        spec.unnamed.append(kind)
+    return i + 1
+
+
 def _py_star(text: str, i: int, spec: Spec, named: list[tuple[str, str]]) -> int:
     """A width or precision: ``*`` takes an integer argument, digits take none."""
     if i < len(text) and text[i] == "*":
         if named:
-            raise BadFormat("the string mixes named (%(name)s) and unnamed (%s) arguments")
+            raise BadFormat(_MIXED)
         spec.unnamed.append("integer")
         return i + 1
     while i < len(text) and text[i].isdigit():
