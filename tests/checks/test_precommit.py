@@ -114,6 +114,7 @@ def test_github_annotations_are_well_formed(tmp_path: Path) -> None:
                                             "Voir `la doc <https://example.com/b>`_."),
         E("100% sure\nof it.", "Уверен\nна  100%."),
     ]), "utf-8")
+    (repo / "po" / "with,comma.po").write_text(po_text([E("Plum.")]), "utf-8")
     result = subprocess.run(shlex.split(str(_hook()["entry"])) + ["--format", "github", "po/"],
                             cwd=repo, capture_output=True, text=True, env=_env(tmp_path), check=False)
     assert result.returncode == 2  # old-broken.po cannot be read
@@ -126,12 +127,14 @@ def test_github_annotations_are_well_formed(tmp_path: Path) -> None:
         match = GITHUB_LINE.match(line)
         assert match, line
         level, file, number, check, message = match.groups()
+        file = file.replace("%2C", ",").replace("%3A", ":").replace("%25", "%")  # escapeProperty
         lines = (repo / file).read_text("utf-8").count("\n") + 1
         assert 1 <= int(number) <= lines, line
         assert "\n" not in message and "%" not in message.replace("%25", "").replace("%0A", "")
         kinds.add((level, check))
     assert ("error", "untranslated") in kinds and ("error", None) in kinds  # finding + read error
     assert any(check == "double-space" for _, check in kinds)
+    assert any(l.startswith("::error file=po/with%2Ccomma.po,line=") for l in commands)
 
 
 def test_no_source_skips_the_sphinx_read(capsys: pytest.CaptureFixture[str]) -> None:

@@ -102,7 +102,13 @@ def as_json(result: Result, notes: list[str]) -> str:
 
 
 def _gh(value: str) -> str:
+    """A workflow command's message, escaped as @actions/core's escapeData does."""
     return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_property(value: str) -> str:
+    """A property (file=, title=), escaped as @actions/core's escapeProperty does."""
+    return _gh(value).replace(":", "%3A").replace(",", "%2C")
 
 
 def github(result: Result, notes: list[str]) -> str:
@@ -111,10 +117,10 @@ def github(result: Result, notes: list[str]) -> str:
     for error in result.errors:
         path, _, rest = error.partition(": error: ")
         file, _, line = path.partition(":")
-        out.append(f"::error file={file},line={line or 1}::{_gh(rest or error)}")
+        out.append(f"::error file={_gh_property(file)},line={line or 1}::{_gh(rest or error)}")
     for f in result.findings:
-        out.append(f"::{level[f.severity]} file={f.path},line={f.line},title={f.check}::"
-                   f"{_gh(f.message)}")
+        out.append(f"::{level[f.severity]} file={_gh_property(f.path)},line={f.line},"
+                   f"title={f.check}::{_gh(f.message)}")
     out.extend(f"::notice::{_gh(n)}" for n in notes)
     out.extend(summaries(result))
     return "\n".join(out)
@@ -199,13 +205,13 @@ class GithubWriter(TextWriter):
     level = {"error": "error", "warning": "warning", "info": "notice"}
 
     def finding(self, f: Finding) -> None:
-        self.out.write(f"::{self.level[f.severity]} file={f.path},line={f.line},title={f.check}::"
-                       f"{_gh(f.message)}\n")
+        self.out.write(f"::{self.level[f.severity]} file={_gh_property(f.path)},line={f.line},"
+                       f"title={f.check}::{_gh(f.message)}\n")
 
     def error(self, error: str) -> None:
         path, _, rest = error.partition(": error: ")
         file, _, line = path.partition(":")
-        self.out.write(f"::error file={file},line={line or 1}::{_gh(rest or error)}\n")
+        self.out.write(f"::error file={_gh_property(file)},line={line or 1}::{_gh(rest or error)}\n")
 
     def finish(self, result: Result) -> None:
         lines = [f"::notice::{_gh(n)}" for n in self.notes] + summaries(result)
