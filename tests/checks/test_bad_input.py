@@ -179,3 +179,15 @@ def test_fast_and_strict_readers_agree(repo_root: Path) -> None:
         assert {path: shape(path) for path in files} == fast
     finally:
         load._fast_entries = original
+
+
+def test_other_charsets_are_read_for_checks_not_for_writing(tmp_path: Path) -> None:
+    """A Latin-1 catalog: the checks read it (as msgfmt does); the writers refuse it, as
+    they write UTF-8 only and would garble it under a header naming ISO-8859-1."""
+    path = tmp_path / "x.po"
+    path.write_bytes(('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=ISO-8859-1\\n"\n\n'
+                      'msgid "coffee"\nmsgstr "café"\n').encode("latin-1"))
+    assert [e.msgstr for e in read_catalog(path).entries] == ["café"]
+    with pytest.raises(CatalogError) as err:
+        load_catalog(path)
+    assert "declares charset 'ISO-8859-1'" in err.value.message and "msgconv -t UTF-8" in err.value.message
