@@ -1,26 +1,30 @@
 """Benchmark of ``concord check`` against its peers, side by side, as ratios.
 
-Runs, in one process tree and on the same inputs:
+Runs, in one process tree, on the same inputs, round after round (so that a change in
+the load of a shared machine hits every tool of a round alike):
 
 * ``concord check`` (the whole suite, default settings, all cores),
+* ``concord check`` with the reST markup checks switched off (``[tool.concord.check]
+  ignore``): the pipeline alone (reader, completeness, script, format and header
+  checks, worker pool, output), to show what the markup checks cost,
 * GNU ``msgfmt --check``, one process per file (how CI usually runs it),
 * ``pofilter`` from Translate Toolkit (default checks),
-* polib parsing every file (the catalog library's own floor),
 
-over the real catalogs of the Python documentation in Turkish
-(``../shared/corpora/python-docs-tr``) and over the 70 catalogs Sphinx ships
-(``sphinx/locale/*/LC_MESSAGES/sphinx.po``). Prints wall times, the ratios
-(ours / theirs: below 1 means faster), the peak memory of ``concord check``'s process
-tree, and the core count. Absolute seconds drift on shared machines; ratios measured
-side by side do not.
+over ``../shared/corpora/python-docs-es`` (the Spanish translation of the Python
+documentation: 512 catalogs, mostly translated by people) and, with ``--corpus``,
+``python-docs-tr`` and the 70 catalogs Sphinx ships. Prints each round's wall times,
+the median of each tool and of each round's ratios (ours / theirs: below 1 means
+faster), the peak memory of ``concord check``'s process tree with ``--format json``,
+the time to result for one catalog (a pre-commit run), the data and the core count.
 
-    .venv/bin/python bench/bench_check.py [--repeat N]
+    .venv/bin/python bench/bench_check.py [--repeat 3] [--corpus es,tr,sphinx]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -28,18 +32,23 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
-PYTHON_DOCS_TR = REPO.parent / "shared" / "corpora" / "python-docs-tr"
+CORPORA = REPO.parent / "shared" / "corpora"
+MARKUP_CHECKS = ("rst-syntax", "url-changed", "literal-changed", "role-target-changed",
+                 "reference-changed")
 
 
-def sphinx_catalogs() -> list[Path]:
-    import sphinx
+def corpus_files(name: str) -> list[Path]:
+    if name == "sphinx":
+        import sphinx
 
-    return sorted(Path(sphinx.__file__).parent.glob("locale/*/LC_MESSAGES/sphinx.po"))
+        return sorted(Path(sphinx.__file__).parent.glob("locale/*/LC_MESSAGES/sphinx.po"))
+    folder = CORPORA / f"python-docs-{name}"
+    return sorted(folder.rglob("*.po")) if folder.is_dir() else []
 
 
 def _tree_rss_kib(root: int) -> int:
@@ -65,104 +74,142 @@ def _tree_rss_kib(root: int) -> int:
     return total
 
 
-def timed(command: Sequence[str], *, cwd: Path, watch_memory: bool = False) -> tuple[float, int]:
-    """Wall seconds of ``command`` and (if asked) its process tree's peak RSS in KiB."""
+def timed(command: Sequence[str], *, cwd: Path, watch_memory: bool = False) -> tuple[float, float, int]:
+    """Wall and CPU seconds of ``command``, and (if asked) its tree's peak RSS in KiB."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     peak = 0
-    if watch_memory:
-        stop = threading.Event()
+    stop = threading.Event()
 
-        def sample() -> None:
-            nonlocal peak
-            while not stop.is_set():
-                peak = max(peak, _tree_rss_kib(process.pid))
-                stop.wait(0.01)
+    def sample() -> None:
+        nonlocal peak
+        while not stop.is_set():
+            peak = max(peak, _tree_rss_kib(process.pid))
+            stop.wait(0.01)
 
-        sampler = threading.Thread(target=sample)
+    sampler = threading.Thread(target=sample) if watch_memory else None
+    if sampler:
         sampler.start()
-        process.wait()
-        stop.set()
+    process.wait()
+    wall = time.perf_counter() - start
+    stop.set()
+    if sampler:
         sampler.join()
-    else:
-        process.wait()
-    return time.perf_counter() - start, peak
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, peak
 
 
-def timed_each(commands: Sequence[Sequence[str]], cwd: Path) -> float:
+def timed_each(commands: Sequence[Sequence[str]], cwd: Path) -> tuple[float, float]:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     for command in commands:
         subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    return time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (time.perf_counter() - start,
+            (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime))
 
 
-def polib_parse(files: Sequence[Path]) -> tuple[float, int]:
-    import polib
+def describe(files: Sequence[Path]) -> str:
+    """Catalogs, entries and translated entries, as concord's reader counts them."""
+    from concord.catalog.load import read_catalog
+    from concord.errors import CatalogError
 
-    start = time.perf_counter()
-    entries = sum(len(polib.pofile(str(f))) for f in files)
-    return time.perf_counter() - start, entries
-
-
-def median(run: Callable[[], float], repeat: int) -> float:
-    return statistics.median(run() for _ in range(repeat))
+    entries = translated = unreadable = 0
+    for path in files:
+        try:
+            catalog = read_catalog(path)
+        except CatalogError:
+            unreadable += 1
+            continue
+        current = [e for e in catalog.entries if not e.obsolete]
+        entries += len(current)
+        translated += sum(e.translated for e in current)
+    return (f"{len(files)} catalogs, {entries:,} current entries, {translated:,} translated "
+            f"(+ {unreadable} unreadable)")
 
 
 def bench(name: str, files: list[Path], repeat: int, work: Path) -> dict[str, float]:
     linked = work / name
     linked.mkdir()
     for index, path in enumerate(files):  # one folder of links: the same input for every tool
-        (linked / f"{index:03d}-{path.parent.parent.name if name == 'sphinx' else path.stem}.po").symlink_to(path)
-    ours_cmd = [str(BIN / "concord"), "check", str(linked)]
+        stem = path.parent.parent.name if name == "sphinx" else path.stem
+        (linked / f"{index:03d}-{stem}.po").symlink_to(path)
+    plain = work / f"{name}-pipeline"
+    plain.mkdir()  # the same links, with the markup checks ignored by configuration
+    (plain / "pyproject.toml").write_text(
+        "[tool.concord.check]\nignore = [" + ", ".join(f'"{c}"' for c in MARKUP_CHECKS) + "]\n")
+    concord = str(BIN / "concord")
     msgfmt = shutil.which("msgfmt")
-    seconds_ours, peak = timed(ours_cmd, cwd=work, watch_memory=True)
-    ours = median(lambda: timed(ours_cmd, cwd=work)[0], repeat)
-    results = {"concord check": ours}
-    if msgfmt:
-        results["msgfmt --check (per file)"] = median(
-            lambda: timed_each([[msgfmt, "--check", "-o", "/dev/null", str(f)] for f in files], work), repeat)
-    else:
+    if not msgfmt:
         print("note: msgfmt not found (apt-get install gettext); its comparison skipped")
-    out = work / f"{name}-pofilter"
-    if (BIN / "pofilter").exists():
-        results["pofilter"] = median(lambda: (shutil.rmtree(out, ignore_errors=True), timed(
-            [str(BIN / "pofilter"), "--progress=none", str(linked), str(out)], cwd=work)[0])[1], repeat)
-    else:
+    pofilter = str(BIN / "pofilter")
+    if not Path(pofilter).exists():
         print("note: pofilter not found (pip install translate-toolkit); its comparison skipped")
-    results["polib parse (in process)"], entries = polib_parse(files)
-    print(f"\n{name}: {len(files)} catalogs, {entries} entries ({files[0].parents[2] if name == 'sphinx' else PYTHON_DOCS_TR})")
-    for tool, seconds in results.items():
-        ratio = "" if tool == "concord check" else f"   ours/theirs = {ours / seconds:.2f}  (theirs/ours = {seconds / ours:.1f}x)"
-        print(f"  {tool:<28} {seconds:6.2f} s{ratio}")
-    print(f"  concord check peak memory (process tree): {peak / 1024:.0f} MB (target < 300 MB)")
+    out = work / f"{name}-pofilter"
+    tools: dict[str, list[tuple[float, float]]] = {}
+    for round_number in range(1, repeat + 1):
+        row = {"concord check": timed([concord, "check", str(linked)], cwd=work)[:2],
+               "concord check, markup off": timed([concord, "check", str(linked)], cwd=plain)[:2]}
+        if msgfmt:
+            row["msgfmt --check (per file)"] = timed_each(
+                [[msgfmt, "--check", "-o", "/dev/null", str(f)] for f in files], work)
+        if Path(pofilter).exists():
+            shutil.rmtree(out, ignore_errors=True)
+            row["pofilter"] = timed([pofilter, "--progress=none", str(linked), str(out)], cwd=work)[:2]
+        print(f"  round {round_number}: " + ", ".join(f"{tool} {wall:.2f} s" for tool, (wall, _) in row.items()),
+              flush=True)
+        for tool, value in row.items():
+            tools.setdefault(tool, []).append(value)
+    ours = tools["concord check"]
+    print(f"\n{name}: {describe(files)} ({files[0].parents[2] if name == 'sphinx' else CORPORA / f'python-docs-{name}'})")
+    print(f"  {'tool':<28} {'wall (median)':>13} {'CPU':>8}   ours/theirs (median of rounds)")
+    results: dict[str, float] = {}
+    for tool, values in tools.items():
+        wall = statistics.median(v[0] for v in values)
+        cpu = statistics.median(v[1] for v in values)
+        ratio = ""
+        if tool != "concord check":
+            ratios = [o[0] / v[0] for o, v in zip(ours, values)]
+            results[tool] = statistics.median(ratios)
+            ratio = f"   {results[tool]:.2f}  (theirs/ours = {1 / results[tool]:.1f}x)"
+        print(f"  {tool:<28} {wall:11.2f} s {cpu:6.2f} s{ratio}")
+    _, _, peak = timed([concord, "check", "--format", "json", str(linked)], cwd=work, watch_memory=True)
     results["peak_mb"] = peak / 1024
-    del seconds_ours
+    print(f"  concord check --format json, peak memory (process tree): {peak / 1024:.0f} MB (target < 300 MB)")
+    one = sorted(files, key=lambda p: p.stat().st_size)[len(files) // 2]
+    wall, cpu, _ = timed([concord, "check", str(one)], cwd=work)
+    print(f"  one catalog (median size, {one.name}, {one.stat().st_size // 1024} KiB): "
+          f"{wall:.2f} s wall, {cpu:.2f} s CPU (time to result of a pre-commit run)")
     return results
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--repeat", type=int, default=3, help="runs per tool; the median is shown")
+    parser.add_argument("--repeat", type=int, default=3, help="rounds; medians are shown")
+    parser.add_argument("--corpus", default="es", help="comma-separated: es, tr, sphinx")
     args = parser.parse_args(argv)
-    print(f"cores: {os.cpu_count()} (usable: {len(os.sched_getaffinity(0))}); python {sys.version.split()[0]}")
+    print(f"cores: {os.cpu_count()} (usable: {len(os.sched_getaffinity(0))}); "
+          f"load average {os.getloadavg()[0]:.1f}; python {sys.version.split()[0]}")
+    goals = []
     with tempfile.TemporaryDirectory(prefix="concord-bench-") as tmp:
-        work = Path(tmp)
-        goals = []
-        if PYTHON_DOCS_TR.is_dir():
-            docs = bench("python-docs-tr", sorted(PYTHON_DOCS_TR.rglob("*.po")), args.repeat, work)
-            if "msgfmt --check (per file)" in docs:
-                goals.append(("whole suite faster than msgfmt --check on python-docs-tr",
-                              docs["concord check"] < docs["msgfmt --check (per file)"]))
-        else:
-            print(f"\npython-docs-tr: skipped, {PYTHON_DOCS_TR} not found (the shared/ folder beside the checkout)")
-        sphinx = bench("sphinx", sphinx_catalogs(), args.repeat, work)
-        if "pofilter" in sphinx:
-            goals.append(("at least 10x faster than pofilter on Sphinx's catalogs",
-                          sphinx["pofilter"] / sphinx["concord check"] >= 10))
-        goals.append(("peak memory under 300 MB", sphinx["peak_mb"] < 300))
-        print()
-        for goal, met in goals:
-            print(f"goal: {goal}: {'met' if met else 'NOT met'}")
+        for name in args.corpus.split(","):
+            files = corpus_files(name)
+            if not files:
+                print(f"\n{name}: skipped, no catalogs found (../shared/corpora beside the checkout)")
+                continue
+            print(f"\n{name}:", flush=True)
+            found = bench(name, files, args.repeat, Path(tmp))
+            if "msgfmt --check (per file)" in found:
+                goals.append((f"{name}: less wall time than msgfmt --check per file",
+                              found["msgfmt --check (per file)"] < 1))
+            if "pofilter" in found:
+                goals.append((f"{name}: at least 10x faster than pofilter", found["pofilter"] <= 0.1))
+            goals.append((f"{name}: peak memory under 300 MB", found["peak_mb"] < 300))
+    print()
+    for goal, met in goals:
+        print(f"goal: {goal}: {'met' if met else 'NOT met'}")
     return 0
 
 

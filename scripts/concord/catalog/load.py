@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from concord.catalog.model import Catalog, Entry
-from concord.catalog.strict import _read_bytes, parse_catalog, read_catalog
+from concord.catalog.strict import _declared_charset, _read_bytes, parse_catalog, read_catalog
 from concord.errors import CatalogError
 
 if TYPE_CHECKING:
@@ -39,12 +39,31 @@ def load_catalog(path: Path, *, display: str | None = None) -> polib.POFile:  # 
     shown = display or str(path)
     catalog_bytes = _read_bytes(path, shown)
     parse_catalog(catalog_bytes, shown)  # raises CatalogError with path:line and advice
+    _refuse_other_charsets(catalog_bytes, shown)
     text = catalog_bytes.decode("utf-8-sig")
     try:
         return polib.pofile(text, wrapwidth=WRAP_WIDTH, encoding="utf-8")
     except (OSError, ValueError) as err:  # pragma: no cover - the strict reader is stricter
         raise CatalogError(f"not a valid catalog: {err}; fix the entry or restore the file "
                            "from git", path=shown) from err
+
+
+def _refuse_other_charsets(data: bytes, shown: str) -> None:
+    """The writers (concord update, the edition builds) write UTF-8 only: a catalog in
+    another charset would be saved as UTF-8 under a header that still names the old
+    one, and every accented letter garbled. ``concord check`` reads it; editing waits."""
+    import codecs
+
+    declared = _declared_charset(data)
+    try:
+        codec = codecs.lookup(declared).name if declared else "utf-8"
+    except LookupError:
+        codec = "utf-8"  # CHARSET or a typo: read as UTF-8, as before
+    if codec not in ("utf-8", "ascii"):
+        raise CatalogError(
+            f"the catalog declares charset {declared!r}; concord check reads it, but concord "
+            "writes catalogs in UTF-8 only: convert it first (`msgconv -t UTF-8 FILE -o FILE`) "
+            "and declare charset=UTF-8", path=shown, line=1)
 
 
 def msgfmt_check(path: Path) -> list[str]:

@@ -27,6 +27,8 @@ class Entry:
     flags: frozenset[str] = frozenset()
     obsolete: bool = False
     comments: str = ""  # the raw comment lines; parsed only when asked for
+    #: line of the first ``msgstr``: where GNU msgfmt reports format-string problems
+    msgstr_line: int = 0
 
     @property
     def occurrences(self) -> tuple[str, ...]:
@@ -59,10 +61,20 @@ class Entry:
 
 @dataclass(slots=True)
 class Catalog:
+    """A catalog as read: its header fields, its entries (header entry excluded).
+
+    ``problems`` are what GNU ``msgfmt --check`` rejects but that do not stop the
+    reading (no header entry): ``(line, message)`` pairs the checks turn into findings,
+    so the other checks still run on the catalog.
+    """
+
     path: str
     header: dict[str, str]
     entries: list[Entry]
     nplurals: int | None = None
+    #: form index -> used for many n (>= 5 of 0..1000): where msgfmt checks formats strictly
+    plural_often: tuple[bool, ...] = ()
+    problems: list[tuple[int, str]] = field(default_factory=list)
 
     @property
     def language(self) -> str:

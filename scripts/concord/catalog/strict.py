@@ -9,12 +9,14 @@ back to a line-by-line reader that names the fault.
 
 from __future__ import annotations
 
+import codecs
 import functools
 import re
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
-from concord.catalog.header import _duplicates, _header, _line_of, _plural_forms
+from concord.catalog.header import duplicates, header_fields, plural_rules
 from concord.catalog.model import _QUOTED, Catalog, Entry
 from concord.errors import CatalogError
 
@@ -22,9 +24,7 @@ _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "\\": "\\", '"': '"', "a": "\a",
             "b": "\b", "f": "\f", "v": "\v", "'": "'", "?": "?"}
 _ESCAPE = re.compile(r"\\(?:([0-7]{1,3})|x([0-9a-fA-F]{1,2})|(.)|$)", re.DOTALL)
 _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s*(.*)$")
-_PLURAL_FORMS = re.compile(r"^\s*nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*(.+?)\s*;?\s*$")
-_PLURAL_EXPR = re.compile(r"^[n0-9\s()?:<>=!&|%+\-*/]+$")
-_HEADER_LINE = re.compile(r"^[A-Za-z][\w-]*:")
+_CHARSET = re.compile(rb"charset=([^\s\"\\;]+)")
 MO_MAGIC = (b"\xde\x12\x04\x95", b"\x95\x04\x12\xde")
 
 
@@ -32,7 +32,7 @@ class _Builder:
     """Collects the parts of the entry being read."""
 
     __slots__ = ("ctxt", "msgid", "plural", "strs", "line", "flags", "occ", "prev",
-                 "obsolete", "last", "start")
+                 "obsolete", "last", "start", "str_line")
 
     def __init__(self) -> None:
         self.reset()
@@ -49,6 +49,7 @@ class _Builder:
         self.obsolete = False
         self.last: list[str] | None = None
         self.start = 0
+        self.str_line = 0
 
     @property
     def empty(self) -> bool:
@@ -62,7 +63,12 @@ def read_catalog(path: Path, *, display: str | None = None) -> Catalog:
 
 
 def _read_bytes(path: Path, shown: str) -> bytes:
+    """The file's bytes; a device or pipe (``x.po -> /dev/zero``) is refused unread."""
     try:
+        if not stat.S_ISREG(path.stat().st_mode) and not path.is_dir():
+            raise CatalogError("is not a regular file (a device, a pipe or a socket, perhaps "
+                               "through a symbolic link); point concord at a .po file",
+                               path=shown)
         return path.read_bytes()
     except FileNotFoundError as err:
         raise CatalogError("file not found; check the path or run `concord update`",
@@ -75,35 +81,114 @@ def _read_bytes(path: Path, shown: str) -> bytes:
 
 
 def parse_catalog(data: bytes, shown: str) -> Catalog:
+    """Decode with the declared charset, read every entry, validate as msgfmt --check."""
     if data[:4] in MO_MAGIC:
         raise CatalogError("this is a compiled .mo file, not a .po catalog; "
                            "point concord at the .po source instead", path=shown, line=1)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
-        raise CatalogError(
-            f"invalid UTF-8 (byte 0x{data[err.start]:02x}); re-save the catalog as UTF-8 "
-            "(e.g. `iconv -f ISO-8859-1 -t UTF-8`) and set charset=UTF-8 in its header",
-            path=shown, line=line) from err
-    fast = _fast_entries(text)
-    entries = fast if fast is not None else list(_entries(text, shown))
+    text = _decode(data, shown)
+    entries = _read_entries(text, shown)
     if not entries:
         raise CatalogError("no msgid/msgstr entries: this is not a gettext catalog; "
                            "check the path, or regenerate it with `concord update`",
                            path=shown, line=1)
-    header_entry = entries[0]
-    if header_entry.msgid != "" or header_entry.msgctxt is not None:
-        raise CatalogError(
-            'no header entry (msgid "" with Content-Type and Plural-Forms) before the first '
-            "message; copy the header of another catalog of this language", path=shown, line=1)
-    header = _header(header_entry, shown, text)
-    catalog = Catalog(shown, header, entries[1:])
-    catalog.nplurals = _plural_forms(catalog, _line_of(text, '"Plural-Forms:', header_entry.line))
-    _duplicates(catalog)
+    first = entries[0]
+    header_entry = first if first.msgid == "" and first.msgctxt is None else None
+    if header_entry is not None:
+        catalog = Catalog(shown, header_fields(header_entry), entries[1:])
+    else:  # msgfmt --check rejects it, msgfmt and Sphinx read it: a finding, not a stop
+        catalog = Catalog(shown, {}, entries, problems=[(1, (
+            'the catalog has no header entry (msgid "" with Content-Type, Language and '
+            "Plural-Forms): msgfmt --check rejects it; copy the header of another catalog "
+            "of this language"))])
+    plural_rules(catalog, header_entry)
+    duplicates(catalog)
     return catalog
+
+
+def _read_entries(text: str, shown: str) -> list[Entry]:
+    """The fast path for the current entries; the strict reader for the rest."""
+    tail = _obsolete_tail(text)
+    head = text[:tail] if tail is not None else text
+    fast = _fast_entries(head)
+    if fast is None:
+        return list(_entries(text, shown))
+    if tail is not None:
+        fast.extend(_entries(text[tail:], shown, head.count("\n") + 1))
+    return fast
+
+
+def _obsolete_tail(text: str) -> int | None:
+    """Where the block of obsolete (``#~``) entries at the end of a catalog starts.
+
+    msgmerge and Sphinx's tools put obsolete entries last; the fast path reads what is
+    above them. None when there are none, or when anything but comments follows.
+    """
+    at = text.find("\n#~")
+    if at < 0:
+        return None if not text.startswith("#~") else 0
+    blank = text.rfind("\n\n", 0, at + 1)  # the blank line before the entry's comments
+    start = blank + 2 if blank >= 0 else 0
+    rest = text[start:]
+    if re.search(r"^[ \t]*[^#\s]", rest, re.MULTILINE):
+        return None
+    return start
+
+
+def _decode(data: bytes, shown: str) -> str:
+    """The text in the charset the header declares (msgfmt's rules, Python's codecs).
+
+    An unknown name (``CHARSET``, a typo) only makes msgfmt warn: read UTF-8, else Latin-1.
+    """
+    declared = _declared_charset(data)
+    codec = None
+    if declared is not None:
+        try:
+            codec = codecs.lookup(declared).name
+        except LookupError:
+            codec = None
+    if codec is None:
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            if declared is not None:
+                return data.decode("latin-1")
+            return _undecodable(data, shown, "utf-8", "UTF-8")
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        return _undecodable(data, shown, codec, declared or codec)
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """``charset=`` of the header: the first one before the second msgid."""
+    first = data.find(b"msgid")
+    second = data.find(b"msgid", first + 5) if first >= 0 else -1
+    match = _CHARSET.search(data, 0, second if second > 0 else len(data))
+    return match.group(1).decode("ascii", "replace") if match else None
+
+
+def _undecodable(data: bytes, shown: str, codec: str, name: str) -> str:
+    """Raise the error for the first byte that is not ``name`` (the charset declared).
+
+    A file without a single ``msgid`` is no catalog at all (a binary, a system file
+    behind a symbolic link): say so, and name no byte of it.
+    """
+    try:
+        data.decode(codec)
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        if b"msgid" not in data:
+            raise CatalogError(
+                f"this is not a gettext catalog: line {line} holds bytes that are not "
+                f"{name} text and the file has no msgid; check that the path names a .po "
+                "file", path=shown, line=line) from err
+        raise CatalogError(
+            f"invalid {name} (byte 0x{data[err.start]:02x}); re-save the catalog as {name}, "
+            "or declare the charset it is written in (e.g. charset=ISO-8859-1) in its header",
+            path=shown, line=line) from err
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 # --- The fast path: one regular expression per entry --------------------------------
@@ -125,7 +210,7 @@ _MSGSTR_PART = re.compile(r'msgstr(?:\[(\d+)\])?|"([^"\\\n]*(?:\\.[^"\\\n]*)*)"'
 def _fast_entries(text: str) -> list[Entry] | None:
     """All entries of a well-formed catalog, or None if any part needs the strict reader."""
     if "#~" in text:
-        return None  # obsolete entries: rare, read by the strict reader
+        return None  # obsolete entries in the middle: read by the strict reader
     if not text.endswith("\n"):
         text += "\n"
     entries: list[Entry] = []
@@ -159,6 +244,7 @@ def _fast_entries(text: str) -> list[Entry] | None:
             _joined(ctxt) if ctxt is not None else None,
             _joined(plural) if plural is not None else None,
             forms, _flags(comments) if "#," in comments else _NO_FLAGS, False, comments,
+            line + count("\n", id_at, m.start(5)),
         ))
         pos = m.end()
     return entries if pos == len(text) or _FAST_TRAILER.match(text, pos) else None
@@ -208,9 +294,11 @@ def _parse_flags(lines: tuple[str, ...]) -> frozenset[str]:
     return frozenset(f.strip() for found in lines for f in found.split(",") if f.strip())
 
 
-def _entries(text: str, shown: str) -> Iterator[Entry]:
+def _entries(text: str, shown: str, first_line: int = 1) -> Iterator[Entry]:
+    """The line-by-line reader: slower, names every fault (and obsolete entries)."""
     b = _Builder()
-    for number, raw in enumerate(text.split("\n"), 1):
+    read_any = False
+    for number, raw in enumerate(text.split("\n"), first_line):
         line = raw.strip()
         if not line:
             if not b.empty:
@@ -218,14 +306,7 @@ def _entries(text: str, shown: str) -> Iterator[Entry]:
             continue
         obsolete = False
         if line[0] == "#":
-            if line.startswith("#~"):
-                line = line[2:].lstrip()
-                obsolete = True
-                if line.startswith("|"):
-                    continue
-                if not line:
-                    continue
-            else:
+            if not line.startswith("#~"):
                 if b.msgid is not None and b.strs:
                     yield _finish(b, shown, number)
                 if line[1:2] == ",":
@@ -233,46 +314,80 @@ def _entries(text: str, shown: str) -> Iterator[Entry]:
                 else:
                     b.occ.append(line)
                 continue
+            line = line[2:].lstrip()
+            obsolete = True
+            if not line or line.startswith("|"):
+                continue
         if line[0] == '"':
             if b.last is None:
                 raise CatalogError(
                     "a quoted string that belongs to no msgid/msgstr; join it to the line "
                     "above or remove it", path=shown, line=number)
+            _consistent(b, obsolete, shown, number)
             b.last.append(_unquote(line, shown, number))
             continue
         match = _KEYWORD.match(line)
         if match is None:
-            raise CatalogError(
-                f"expected msgid, msgstr, a quoted string or a comment, found "
-                f"{line[:40]!r}; this is not a gettext catalog or an entry is damaged",
-                path=shown, line=number)
+            raise CatalogError(_not_a_line(read_any or not b.empty, number), path=shown, line=number)
         keyword, index, rest = match.groups()
         if keyword in ("msgctxt", "msgid") and (b.strs or (keyword == "msgctxt" and b.msgid is not None)):
             yield _finish(b, shown, number)
-        if obsolete:
-            b.obsolete = True
-        value = [_unquote(rest, shown, number)]
-        if keyword == "msgctxt":
-            b.ctxt, b.start = value, b.start or number
-        elif keyword == "msgid":
-            if b.msgid is not None:
-                raise CatalogError("msgid without a msgstr; add msgstr \"\" after it",
-                                   path=shown, line=b.line)
-            b.msgid, b.line, b.start = value, number, b.start or number
-        elif keyword == "msgid_plural":
-            b.plural = value
+        if b.empty:
+            b.obsolete = obsolete
         else:
-            if b.msgid is None:
-                raise CatalogError("msgstr without a msgid before it; restore the msgid line",
-                                   path=shown, line=number)
-            slot = int(index) if index is not None else -1
-            if slot in b.strs:
-                raise CatalogError(f"{keyword} given twice in one entry; keep one",
-                                   path=shown, line=number)
-            b.strs[slot] = value
-        b.last = value
+            _consistent(b, obsolete, shown, number)
+        read_any = True
+        _keyword(b, keyword, index, [_unquote(rest, shown, number)], shown, number)
     if not b.empty:
         yield _finish(b, shown, number)
+
+
+def _keyword(b: _Builder, keyword: str, index: str | None, value: list[str], shown: str,
+             number: int) -> None:
+    """Store one ``msgctxt``/``msgid``/``msgid_plural``/``msgstr[N]`` line in the builder."""
+    if keyword == "msgctxt":
+        if b.ctxt is not None:
+            raise CatalogError("two msgctxt lines in one entry (msgfmt: syntax error); keep "
+                               "one, or add the msgid and msgstr of the first entry",
+                               path=shown, line=number)
+        b.ctxt, b.start = value, b.start or number
+    elif keyword == "msgid":
+        if b.msgid is not None:
+            raise CatalogError("msgid without a msgstr; add msgstr \"\" after it",
+                               path=shown, line=b.line)
+        b.msgid, b.line, b.start = value, number, b.start or number
+    elif keyword == "msgid_plural":
+        b.plural = value
+    else:
+        if b.msgid is None:
+            raise CatalogError("msgstr without a msgid before it; restore the msgid line",
+                               path=shown, line=number)
+        slot = int(index) if index is not None else -1
+        if slot in b.strs:
+            raise CatalogError(f"{keyword} given twice in one entry; keep one",
+                               path=shown, line=number)
+        b.strs[slot] = value
+        b.str_line = b.str_line or number
+    b.last = value
+
+
+def _consistent(b: _Builder, obsolete: bool, shown: str, number: int) -> None:
+    """An entry is obsolete (every line ``#~``) or current (none): msgfmt refuses a mix."""
+    if obsolete != b.obsolete:
+        raise CatalogError(
+            "inconsistent use of #~: part of this entry is marked obsolete and part is not; "
+            "put #~ before every line of the entry, or before none",
+            path=shown, line=number)
+
+
+def _not_a_line(in_catalog: bool, number: int) -> str:
+    """Why a line cannot be read, without quoting it: the file may not be a catalog at
+    all (a symbolic link to a system file), and its content is nobody's business here."""
+    kind = ("an entry is damaged: compare the line with the entries around it"
+            if in_catalog else "this is not a gettext catalog: check that the path names "
+            "a .po file")
+    return (f"line {number} is neither a comment, a keyword (msgid, msgstr, msgctxt) nor a "
+            f"quoted string; {kind}")
 
 
 def _finish(b: _Builder, shown: str, number: int) -> Entry:
@@ -298,7 +413,7 @@ def _finish(b: _Builder, shown: str, number: int) -> Entry:
         msgctxt="".join(b.ctxt) if b.ctxt is not None else None,
         msgid_plural="".join(b.plural) if b.plural is not None else None,
         msgstr_plural=forms, flags=frozenset(b.flags), obsolete=b.obsolete,
-        comments="\n".join(b.occ),
+        comments="\n".join(b.occ), msgstr_line=b.str_line,
     )
     b.reset()
     return entry

@@ -7,6 +7,7 @@ warning), or a language below its threshold; 2 usage error or an unreadable cata
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,10 +15,10 @@ import click
 
 from concord.checks.config import CheckConfig, load_config, parse_threshold
 from concord.checks.registry import BY_ID, CHECKS
-from concord.checks.runner import Job, Result, run
+from concord.checks.runner import Job, Result, Sink, run
 from concord.errors import ConcordError, ProjectError
 from concord.project import SphinxProject, find_confdir, load_project
-from concord.report import FORMATS, render
+from concord.report import FORMATS
 
 
 @dataclass
@@ -62,8 +63,13 @@ def _catalog_files(paths: tuple[Path, ...]) -> list[Path]:
     return found
 
 
-def plan(paths: tuple[Path, ...], confdir: Path | None, languages: tuple[str, ...]) -> Plan:
-    """Decide the catalogs and their project: see ``concord check --help``."""
+def plan(paths: tuple[Path, ...], confdir: Path | None, languages: tuple[str, ...],
+         *, source: bool = True) -> Plan:
+    """Decide the catalogs and their project: see ``concord check --help``.
+
+    ``source=False`` (``--no-source``): no Sphinx read of the English source, only the
+    checks that need the catalog alone (a pre-commit run on a large project).
+    """
     project: SphinxProject | None = None
     if confdir is not None or not paths:
         project = load_project(confdir)
@@ -87,19 +93,24 @@ def plan(paths: tuple[Path, ...], confdir: Path | None, languages: tuple[str, ..
     stale = []
     for path in files:
         domain = project.domain_of_catalog(path) if project else None
-        if project is not None and domain is not None \
-                and project.is_stale_catalog(path, _lang_of(path, project) or ""):
+        lang = _lang_of(path, project) if domain else None
+        if project is not None and domain is not None and project.is_stale_catalog(path, lang or ""):
             stale.append(_display(path, root))  # the edition shows the source itself
             continue
-        jobs.append(Job(path, _display(path, root), _lang_of(path, project) if domain else None,
-                        domain, rest=domain is None or domain in documented))
+        if not source:
+            domain = None
+        jobs.append(Job(path, _display(path, root), lang, domain,
+                        rest=domain is None or domain in documented))
     result = Plan(jobs, project, languages)
     result.notes.extend(
         f"note: {shown} is a catalog in its document's original language (:language:); "
         "it is not checked and the build ignores it; delete it once the other editions are "
         "translated (until then `concord update` offers its units reversed)" for shown in stale)
     bare = sum(1 for job in jobs if job.domain is None)
-    if bare:
+    if bare and not source:
+        skipped = ", ".join(c.id for c in CHECKS if c.needs_source)
+        result.notes.append(f"note: --no-source: checks that need the source were skipped ({skipped})")
+    elif bare:
         skipped = ", ".join(c.id for c in CHECKS if c.needs_source)
         result.notes.append(
             f"note: {bare} catalog(s) outside a Sphinx project's locale folders: checks that "
@@ -115,20 +126,22 @@ def _lang_of(path: Path, project: SphinxProject | None) -> str | None:
 
 
 def execute(the_plan: Plan, config: CheckConfig, thresholds: dict[str, float],
-            workers: int | None = None) -> Result:
-    """Read the source if needed, run the checks, keep the requested languages."""
+            workers: int | None = None, sink: Sink | None = None) -> Result:
+    """Read the source if needed, run the checks, keep the requested languages.
+
+    With ``sink`` the findings stream to it (a report writer) instead of being collected.
+    """
     sources = None
     project = the_plan.project
     if project is not None and the_plan.needs_source:
         from concord.source import read_sources
 
         sources = read_sources(project)
+    keep = frozenset(the_plan.languages)
     result = run(the_plan.jobs, sources=sources, config=config, thresholds=thresholds,
-                 workers=workers)
+                 workers=workers, sink=sink, languages=keep)
     result.source_skipped = any(job.domain is None for job in the_plan.jobs)
-    if the_plan.languages:
-        keep = set(the_plan.languages)
-        result.findings = [f for f in result.findings if f.lang in keep]
+    if keep:
         result.stats = {k: v for k, v in result.stats.items() if k in keep}
         result.documents = {k: v for k, v in result.documents.items() if v[0] in keep}
     return result
@@ -138,7 +151,7 @@ def exit_code(result: Result, strict: bool) -> int:
     if result.errors:
         return 2
     failing = ("error", "warning") if strict else ("error",)
-    if any(f.severity in failing for f in result.findings):
+    if any(count and severity in failing for (_, severity), count in result.counts.items()):
         return 1
     return 0 if all(result.passed(lang) for lang in result.stats) else 1
 
@@ -165,9 +178,14 @@ def _thresholds(values: tuple[str, ...]) -> dict[str, float]:
 @click.option("--threshold", "thresholds", multiple=True, metavar="LANG=PCT",
               help="Percent of messages LANG needs translated to pass (default 100).")
 @click.option("--list-checks", is_flag=True, help="List the checks and exit.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes, 1 or more (default: every core).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes, 1 or more (default: every core).")
+@click.option("--no-source", is_flag=True, envvar="CONCORD_CHECK_NO_SOURCE",
+              help="Skip the checks that need Sphinx's read of the English source (faster: "
+                   "a pre-commit hook on a large project).")
 def check(paths: tuple[Path, ...], confdir: Path | None, languages: tuple[str, ...], fmt: str,
-          strict: bool, thresholds: tuple[str, ...], list_checks: bool, jobs: int | None) -> int:
+          strict: bool, thresholds: tuple[str, ...], list_checks: bool, jobs: int | None,
+          no_source: bool) -> int:
     """Check catalogs: footnotes aligned with the source, completeness, reST markup,
     script and typography.
 
@@ -184,14 +202,15 @@ def check(paths: tuple[Path, ...], confdir: Path | None, languages: tuple[str, .
     if fmt == "markdown":
         raise ConcordError("--format markdown only goes with --list-checks; use text, json, "
                            "github or junit for findings")
-    the_plan = plan(paths, confdir, languages)
+    the_plan = plan(paths, confdir, languages, source=not no_source)
     root = the_plan.project.root if the_plan.project else Path.cwd()
     config = load_config(root, set(BY_ID))
-    result = execute(the_plan, config, _thresholds(thresholds), jobs)
     if fmt == "text":  # remarks go to stderr so that stdout holds findings only
         for note in the_plan.notes:
             click.echo(note, err=True)
-    output = render(result, fmt, notes=the_plan.notes if fmt != "text" else [])
-    if output:
-        click.echo(output)
+    from concord.report.formats import writer
+
+    with writer(fmt, sys.stdout, notes=the_plan.notes if fmt != "text" else []) as sink:
+        result = execute(the_plan, config, _thresholds(thresholds), jobs, sink=sink)
+        sink.finish(result)
     return exit_code(result, strict)

@@ -13,6 +13,7 @@ from concord.checks.footnotes import (
     FootnoteBody, FootnoteEditions, FootnoteOrphan, FootnoteRefs, FootnoteSwap,
 )
 from concord.checks.markup import LiteralChanged, ReferenceChanged, RoleTarget, RstSyntax, UrlChanged
+from concord.checks.msgfmt import CatalogHeader, FormatString
 from concord.checks.script import DoubleSpace, MixedScript, TurkishI, WhitespaceEdges
 from concord.checks.unchanged import Unchanged
 
@@ -36,6 +37,8 @@ CHECKS: tuple[Check, ...] = (
     DoubleSpace(),
     WhitespaceEdges(),
     Unchanged(),
+    FormatString(),
+    CatalogHeader(),
 )
 
 BY_ID: dict[str, Check] = {check.id: check for check in CHECKS}

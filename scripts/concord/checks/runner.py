@@ -8,11 +8,15 @@ the configuration; it returns findings, unreadable-catalog errors and statistics
 from __future__ import annotations
 
 import os
+import pickle
+import re
+import tempfile
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from pathlib import Path
+from typing import IO, Protocol
 
 from concord import rst
 from concord.catalog.load import Catalog, Entry, read_catalog
@@ -80,8 +84,14 @@ class Result:
     documents: dict[str, tuple[str, Stats]]
     thresholds: dict[str, float]
     source_skipped: bool
+    #: language -> how many of its catalogs could not be read: that language fails
+    unreadable: dict[str, int] = field(default_factory=dict)
+    #: (language, severity) -> findings reported; complete even when they were streamed
+    counts: dict[tuple[str, str], int] = field(default_factory=dict)
 
     def passed(self, lang: str) -> bool:
+        if self.unreadable.get(lang):
+            return False
         return self.stats[lang].percent >= self.thresholds.get(lang, 100.0)
 
 
@@ -91,30 +101,125 @@ _CONFIG = CheckConfig()
 _CHECKS: tuple[Check, ...] = CHECKS
 
 
+class Sink(Protocol):
+    """Where findings go as each catalog is done (a report writer): nothing is collected."""
+
+    def finding(self, finding: Finding) -> None: ...
+
+    def error(self, error: str) -> None: ...
+
+    def file_done(self, display: str) -> None: ...
+
+
 def run(jobs: Sequence[Job], *, sources: dict[str, SourceDocument] | None, config: CheckConfig,
         thresholds: dict[str, float] | None = None, checks: tuple[Check, ...] = CHECKS,
-        workers: int | None = None) -> Result:
-    """Check every catalog of ``jobs``; see the module docstring."""
+        workers: int | None = None, sink: Sink | None = None,
+        languages: frozenset[str] = frozenset()) -> Result:
+    """Check every catalog of ``jobs``; see the module docstring.
+
+    Without ``sink`` the findings are returned sorted in ``Result.findings``. With one,
+    they are handed to it catalog by catalog (in path order, each sorted by line) and
+    ``Result.findings`` stays empty, so memory does not grow with the number of
+    findings; the cross-edition findings come last. ``languages``: report only these.
+    """
     global _SOURCES, _CONFIG, _CHECKS
     _SOURCES, _CONFIG = sources or {}, config
     _CHECKS = tuple(c for c in checks if c.id not in config.ignore
                     and (sources is not None or not c.needs_source))
-    results = _map(jobs, workers)
-    findings = [f for r in results for f in r.findings]
-    named = {(f.path, f.line) for f in findings if f.check in ("footnote-body", "footnote-swap")}
-    findings.extend(f for f in _editions(results, sources or {}) if (f.path, f.line) not in named)
-    stats: dict[str, Stats] = defaultdict(Stats)
-    documents = {}
-    for r in results:
+    collected: list[Finding] = []
+    totals = _Totals(sink, collected.append if sink is None else sink.finding, languages,
+                     lambda lang: (thresholds or {}).get(lang, config.threshold_of(lang)))
+    ordered = sorted(jobs, key=attrgetter("display")) if sink is not None else jobs
+    results = []
+    for result in _map(ordered, workers):
+        totals.add(result)
+        results.append(result)
+    for finding in _editions(results, sources or {}):
+        if (finding.path, finding.line) not in totals.named:
+            totals.spool_or_emit(finding)
+    totals.replay()
+    if sink is None:
+        collected.sort(key=itemgetter(0, 1, 3))  # path, line, check
+    return Result(collected, totals.errors, dict(totals.stats), totals.documents,
+                  totals.limits, source_skipped=sources is None and any(c.needs_source for c in checks),
+                  unreadable=dict(totals.unreadable), counts=dict(totals.counts))
+
+
+class _Totals:
+    """What the summary needs (statistics, counts), kept while findings stream past.
+
+    A language whose threshold is below 100% has its missing segments downgraded when
+    it meets the threshold, which is known only at the end: from the first such catalog
+    on, findings wait in a temporary file (not in memory) and are replayed in order.
+    """
+
+    def __init__(self, sink: Sink | None, emit: Callable[[Finding], None],
+                 languages: frozenset[str], limit_of: Callable[[str], float]) -> None:
+        self.sink, self.emit, self.languages, self.limit_of = sink, emit, languages, limit_of
+        self.stats: dict[str, Stats] = defaultdict(Stats)
+        self.documents: dict[str, tuple[str, Stats]] = {}
+        self.unreadable: dict[str, int] = defaultdict(int)
+        self.counts: dict[tuple[str, str], int] = defaultdict(int)
+        self.limits: dict[str, float] = {}
+        self.named: set[tuple[str, int]] = set()
+        self.errors: list[str] = []
+        self.spool: IO[bytes] | None = None
+
+    def add(self, r: FileResult) -> None:
+        if r.lang not in self.limits:
+            self.limits[r.lang] = self.limit_of(r.lang)
+            if self.limits[r.lang] < 100 and self.spool is None:
+                self.spool = tempfile.TemporaryFile()
+        if r.error is not None:
+            self.unreadable[r.lang] += 1
+            self.stats[r.lang].add(Stats())  # the language is listed, and fails
+            self.errors.append(r.error)
+            if self.sink is not None:
+                self.sink.error(r.error)
         if r.stats is not None:
-            stats[r.lang].add(r.stats)
-            documents[r.display] = (r.lang, r.stats)
-    limits = {lang: (thresholds or {}).get(lang, config.threshold_of(lang)) for lang in stats}
-    if any(limit < 100 for limit in limits.values()):
-        findings = [_within_threshold(f, stats, limits) for f in findings]
-    findings.sort(key=itemgetter(0, 1, 3))  # path, line, check
-    return Result(findings, [r.error for r in results if r.error], dict(stats), documents,
-                  limits, source_skipped=sources is None and any(c.needs_source for c in checks))
+            self.stats[r.lang].add(r.stats)
+            self.documents[r.display] = (r.lang, r.stats)
+        r.findings.sort(key=itemgetter(1, 3))  # line, check
+        for finding in r.findings:
+            if finding.check in ("footnote-body", "footnote-swap"):
+                self.named.add((finding.path, finding.line))
+            self.spool_or_emit(finding)
+        r.findings = []
+        if self.sink is not None and self.spool is None:
+            self.sink.file_done(r.display)
+        elif self.spool is not None:
+            pickle.dump(r.display, self.spool)
+
+    def spool_or_emit(self, finding: Finding) -> None:
+        if self.languages and finding.lang not in self.languages:
+            return
+        if self.spool is not None:
+            pickle.dump(tuple(finding), self.spool)
+        else:
+            self.counts[(finding.lang, finding.severity)] += 1
+            self.emit(finding)
+
+    def replay(self) -> None:
+        """The spooled findings, with their final severity, in the order they came."""
+        if self.spool is None:
+            return
+        spool, self.spool = self.spool, None
+        spool.seek(0)
+        downgrade = any(limit < 100 for limit in self.limits.values())
+        with spool:
+            while True:
+                try:
+                    item = pickle.load(spool)
+                except EOFError:
+                    break
+                if isinstance(item, str):
+                    if self.sink is not None:
+                        self.sink.file_done(item)
+                    continue
+                finding = Finding._make(item)
+                if downgrade:
+                    finding = _within_threshold(finding, self.stats, self.limits)
+                self.spool_or_emit(finding)
 
 
 def usable_cores() -> int:
@@ -127,18 +232,23 @@ def usable_cores() -> int:
     return len(os.sched_getaffinity(0))
 
 
-def _map(jobs: Sequence[Job], workers: int | None) -> list[FileResult]:
+def _map(jobs: Sequence[Job], workers: int | None) -> Iterator[FileResult]:
+    """Each catalog's result, in the order of ``jobs``, as soon as it (and those before
+    it) are done: the caller streams them out instead of holding them all."""
     count = workers or usable_cores()
     if count <= 1 or len(jobs) < PARALLEL_MIN_FILES:
-        return [check_file(job) for job in jobs]
+        yield from (check_file(job) for job in jobs)
+        return
     import multiprocessing
 
     context = multiprocessing.get_context("fork")
     with context.Pool(count) as pool:
-        results = pool.map(_check_file_packed, jobs, chunksize=max(1, len(jobs) // (count * 8)))
-    for result in results:  # rebuild the findings sent as plain tuples
-        result.findings = [Finding._make(row) for row in result.findings]
-    return results
+        # small chunks: catalogs differ a hundredfold in size, and a worker left with one
+        # big chunk at the end keeps the other core idle; results still come in order
+        chunk = max(1, len(jobs) // (count * 32))
+        for result in pool.imap(_check_file_packed, jobs, chunksize=chunk):
+            result.findings = [Finding._make(row) for row in result.findings]
+            yield result
 
 
 def _check_file_packed(job: Job) -> FileResult:
@@ -160,7 +270,8 @@ def check_file(job: Job) -> FileResult:
     try:
         catalog = read_catalog(job.path, display=job.display)
     except CatalogError as err:
-        return FileResult(job.display, error=str(err))
+        lang = job.lang or _sniff_language(job.path) or _lang_from_path(job.path)
+        return FileResult(job.display, lang, error=str(err))
     lang = job.lang or catalog.language or _lang_from_path(job.path)
     source = _SOURCES.get(job.domain) if job.domain else None
     ctx = CatalogContext(catalog, lang, source, job.rest)
@@ -172,8 +283,8 @@ def check_file(job: Job) -> FileResult:
     add = result.findings.append
     for check in checks:
         if isinstance(check, CatalogCheck):
-            for entry, message in check.check_catalog(ctx):
-                _add(add, check, entry, message, ctx)
+            for entry, message, *at in check.check_catalog(ctx):
+                _add(add, check, entry, message, ctx, at[0] if at else None)
     if source is not None and job.domain is not None:
         result.notes = _note_urls(catalog, source, job.domain)
         for msgid, _ in missing_messages(ctx):  # shown in English: count them as missing
@@ -183,12 +294,15 @@ def check_file(job: Job) -> FileResult:
     return result
 
 
-def _add(add: object, check: Check, entry: Entry, message: str, ctx: CatalogContext) -> None:
-    if IGNORE_FLAG_PREFIX + check.id in entry.flags:
+def _add(add: object, check: Check, entry: Entry | None, message: str, ctx: CatalogContext,
+         line: int | None = None) -> None:
+    """Record one finding at ``line`` (default: the entry's msgid); ``entry`` None: the file."""
+    if entry is not None and IGNORE_FLAG_PREFIX + check.id in entry.flags:
         return
     severity = _CONFIG.severity.get(check.id, check.severity)
-    add(Finding(ctx.path, entry.line, ctx.lang, check.id, severity, message,  # type: ignore[operator]
-                entry.msgid, entry.msgstr))
+    at = line if line is not None else entry.line if entry is not None else 1
+    add(Finding(ctx.path, at, ctx.lang, check.id, severity, message,  # type: ignore[operator]
+                entry.msgid if entry else "", entry.msgstr if entry else ""))
 
 
 def _check_entries(catalog: Catalog, ctx: CatalogContext, checks: list[Check],
@@ -270,6 +384,19 @@ def _editions(results: Iterable[FileResult], sources: dict[str, SourceDocument])
                 findings.append(Finding(path, line, lang, check.id, severity,
                                         f"note {note.name}: {message}", " ".join(note.bodies)))
     return findings
+
+
+_LANGUAGE_FIELD = re.compile(rb'^"Language:[ \t]*([A-Za-z]{2,3}(?:[_@-][A-Za-z0-9]+)*)', re.MULTILINE)
+
+
+def _sniff_language(path: Path) -> str | None:
+    """The header's Language of a catalog that failed to read, so that language fails."""
+    try:
+        with path.open("rb") as handle:
+            match = _LANGUAGE_FIELD.search(handle.read(65536))
+    except OSError:
+        return None
+    return match.group(1).decode("ascii") if match else None
 
 
 def _lang_from_path(path: Path) -> str:
