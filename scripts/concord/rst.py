@@ -223,6 +223,8 @@ class Parsed:
     roles: Counter[str]
     urls: Counter[str]
     names: Counter[str]
+    #: Top-level blocks the text makes (Sphinx keeps only the first of a translation).
+    blocks: int = 1
 
 
 def _generic_role(name, rawtext, text, lineno, inliner, options=None, content=None):  # type: ignore[no-untyped-def]
@@ -232,7 +234,8 @@ def _generic_role(name, rawtext, text, lineno, inliner, options=None, content=No
     match = _TARGET_IN_TITLE.match(text)
     target = match.group("target") if match else text
     node = nodes.inline(rawtext, text, classes=["concord-role"])
-    node["concord_role"] = f":{name}:`{' '.join(target.lstrip('!~').split())}`"
+    # docutils looks roles up case-insensitively: :RFC: is :rfc:
+    node["concord_role"] = f":{name.lower()}:`{' '.join(target.lstrip('!~').split())}`"
     return [node], []
 
 
@@ -246,14 +249,20 @@ def parse(text: str) -> Parsed:
     """
     from docutils import nodes
 
-    if block_shape(text) == "paragraph":
+    blocks = 1
+    if block_shape(text) in ("paragraph", "paragraph::"):
         root, messages = _inline(text)
         kind = "paragraph"
     else:
-        root = _block(text)
+        # Sphinx's Locale transform: a text ending in '::' gets a dummy literal block
+        # (so no "Literal block expected"), dropped again with everything after the
+        # first block (``patch = doc[0]``)
+        dummy = text.strip().endswith("::")
+        root = _block(text + "\n\n   dummy literal" if dummy else text)
         messages = list(root.findall(nodes.system_message))
-        first = next((c for c in root.children if not isinstance(c, nodes.system_message)), None)
-        kind = first.tagname if first is not None else "nothing"
+        top = [c for c in root.children if not isinstance(c, nodes.system_message)]
+        kind = top[0].tagname if top else "nothing"
+        blocks = len(top) - (1 if dummy and len(top) > 1 else 0)
     errors = tuple(
         re.sub(r"\s+", " ", m.children[0].astext() if m.children else "").strip().rstrip(".")
         for m in messages if m["level"] >= 2
@@ -284,7 +293,7 @@ def parse(text: str) -> Parsed:
                 names[f"<{uri}>"] += 1
             elif node.get("refname"):
                 names[f"`{node['refname']}`_"] += 1
-    return Parsed(kind, errors, refs, literals, role_targets, links, names)
+    return Parsed(kind, errors, refs, literals, role_targets, links, names, blocks)
 
 
 def _block(text: str):  # type: ignore[no-untyped-def]
@@ -391,6 +400,7 @@ def _register_roles(text: str) -> None:
     from docutils.parsers.rst import roles
 
     for name in _ROLE_NAME.findall(text):
+        name = name.lower()  # docutils' own lookup key
         current = roles._roles.get(name) or roles._role_registry.get(name)
         if current is None or not getattr(current, "__module__", "").startswith("docutils"):
             if current is not _generic_role:
@@ -411,3 +421,12 @@ def _language():  # type: ignore[no-untyped-def]
     from docutils.parsers.rst.languages import get_language
 
     return get_language("en")
+
+
+def _quick_urls(text: str) -> Counter[str]:
+    return Counter(s.key for s in quick(text, "url", "link") if s.kind == "url" or "://" in s.key)
+
+
+def urls_equal(source: str, target: str) -> bool:
+    """The fast scanner sees the same URLs on both sides (no need to ask docutils)."""
+    return _quick_urls(source) == _quick_urls(target)

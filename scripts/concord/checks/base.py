@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 from typing import ClassVar, Literal, NamedTuple
 
 from concord import rst
@@ -100,6 +101,10 @@ class CatalogContext:
     source: SourceDocument | None
     #: False for catalogs whose messages are not reST (a theme's interface strings).
     rest: bool = True
+    #: The catalog's file, to find the project's other catalogs (a ``glossary.po`` beside it).
+    fs_path: Path | None = None
+    #: Per-catalog lookups the checks build once (translated titles, glossary terms).
+    memo: dict[str, object] = field(default_factory=dict)
 
     @property
     def path(self) -> str:

@@ -13,6 +13,7 @@ from concord.checks.footnotes import (
     FootnoteBody, FootnoteEditions, FootnoteOrphan, FootnoteRefs, FootnoteSwap,
 )
 from concord.checks.markup import LiteralChanged, ReferenceChanged, RoleTarget, RstSyntax, UrlChanged
+from concord.checks.markup import MarkupAdded, ReferenceRenamed, TermLocalized, UrlAdded, UrlLocalized
 from concord.checks.script import DoubleSpace, MixedScript, TurkishI, WhitespaceEdges
 from concord.checks.unchanged import Unchanged
 
@@ -31,6 +32,11 @@ CHECKS: tuple[Check, ...] = (
     LiteralChanged(),
     RoleTarget(),
     ReferenceChanged(),
+    UrlLocalized(),
+    UrlAdded(),
+    TermLocalized(),
+    ReferenceRenamed(),
+    MarkupAdded(),
     MixedScript(),
     TurkishI(),
     DoubleSpace(),

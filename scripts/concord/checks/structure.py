@@ -1,0 +1,81 @@
+"""reST structure: the translation must parse the way Sphinx parses it, as one paragraph.
+
+Sphinx's Locale transform parses each translation as a document of its own and keeps
+it only when the first node is a paragraph (a title, for a title): a translation that
+starts with a space (a block quote), with ``2. `` (a list), ``- `` or an indented
+second line is thrown away and the reader gets the English. A translation that makes
+several blocks keeps only its first. A trailing ``::`` is fine: Sphinx appends a dummy
+literal block and drops it. Messages with a line break in their msgid are literal
+blocks (Sphinx wraps their translation in ``::``): their markup is not read.
+
+Inline markup that fails (an unclosed ``*``, a role without its closing backquote) is
+not thrown away: Sphinx shows the translation with the broken characters as they are
+and logs a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from concord import rst
+from concord.checks.base import CatalogContext, MessageCheck, Unit, listing
+
+#: Text that may hold markup or start a block (plain prose skips the parser).
+_SUSPECT = re.compile(
+    r"[`*|\\_]|^\s|^(?:[-+*•‣⁃]\s|\(?\w{1,6}[.)]\s|#\.\s|\.\.\s|::|>>>|\|)|\n",
+)
+#: Why a translation starts another block, by the node docutils made.
+_WHY = {
+    "block_quote": "it starts with a space, which reST reads as a block quote: remove the leading space",
+    "enumerated_list": "it starts like a numbered list item ('2. ', 'a) '): escape the marker "
+                       "as '2\\. ' or reword the start",
+    "bullet_list": "it starts like a bullet list item ('- ', '* '): escape the marker as '\\- ' "
+                   "or reword the start",
+    "definition_list": "a line break followed by an indented line makes a definition list: "
+                       "remove the line break or the indentation",
+    "field_list": "it starts like a field (':name: '): remove the space after the role name "
+                  "or escape the first colon",
+}
+_INLINE_ADVICE = "close or escape the inline markup (\\* for a literal asterisk)"
+
+
+def _signature(text: str) -> tuple[int, ...]:
+    return (text.count("`"), text.count("**"), text.count("*"), text.count("|"),
+            text.count("\\"), text.count("_"), text.count("\n"))
+
+
+class RstSyntax(MessageCheck):
+    """The translation must parse as Sphinx parses it: one paragraph, without docutils
+    errors the source does not have. Otherwise Sphinx shows the English (a block that
+    is not a paragraph), drops the text after the first block, or shows the broken
+    markup characters as they are."""
+
+    id = "rst-syntax"
+    name = "reST syntax"
+    description = "the translation parses as one paragraph, without new docutils errors"
+    family = "markup"
+    rest_only = True
+
+    def check_message(self, unit: Unit, ctx: CatalogContext) -> Iterable[str]:
+        if "\n" in unit.source:
+            return  # a literal block: Sphinx wraps the translation in '::'
+        if not _SUSPECT.search(unit.target):
+            return
+        if _signature(unit.source) == _signature(unit.target) and unit.target[:1] != " " \
+                and rst.block_shape(unit.target) == rst.block_shape(unit.source):
+            return  # same markup characters, same block start: parses alike
+        source, target = rst.parse(unit.source), rst.parse(unit.target)
+        if target.kind != "paragraph" and target.kind != source.kind:
+            why = _WHY.get(target.kind, "remove the markup that starts a new block")
+            yield (f"the translation parses as a {target.kind.replace('_', ' ')}, not a paragraph; "
+                   f"Sphinx discards it and shows the English text: {why}")
+            return
+        if target.blocks > source.blocks:
+            yield (f"the translation parses as {target.blocks} blocks; Sphinx keeps only the first "
+                   "and drops the rest: remove the blank line or the indentation")
+        new = sorted((Counter(target.errors) - Counter(source.errors)).elements())
+        if new:
+            yield (f"docutils: {listing(new)}; Sphinx shows the translation with the broken markup "
+                   f"as plain characters and logs a warning: {_INLINE_ADVICE}")
