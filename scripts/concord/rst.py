@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Final
 
@@ -225,6 +225,8 @@ class Parsed:
     names: Counter[str]
     #: Top-level blocks the text makes (Sphinx keeps only the first of a translation).
     blocks: int = 1
+    #: Texts shown in another inline style: roles, emphasis, strong, title references.
+    styled: Counter[str] = field(default_factory=Counter)
 
 
 def _generic_role(name, rawtext, text, lineno, inliner, options=None, content=None):  # type: ignore[no-untyped-def]
@@ -272,6 +274,7 @@ def parse(text: str) -> Parsed:
     role_targets: Counter[str] = Counter()
     links: Counter[str] = Counter()
     names: Counter[str] = Counter()
+    styled: Counter[str] = Counter()
     for node in root.findall(nodes.Element):
         if isinstance(node, nodes.footnote_reference):
             auto = node.get("auto")
@@ -283,6 +286,9 @@ def parse(text: str) -> Parsed:
             literals[node.astext()] += 1
         elif "concord_role" in node.attributes:
             role_targets[node["concord_role"]] += 1
+            styled[node.astext()] += 1
+        elif isinstance(node, (nodes.emphasis, nodes.strong, nodes.title_reference, nodes.literal)):
+            styled[node.astext()] += 1
         elif isinstance(node, nodes.substitution_reference):
             names[f"|{node.get('refname', '')}|"] += 1
         elif isinstance(node, nodes.reference):
@@ -293,7 +299,7 @@ def parse(text: str) -> Parsed:
                 names[f"<{uri}>"] += 1
             elif node.get("refname"):
                 names[f"`{node['refname']}`_"] += 1
-    return Parsed(kind, errors, refs, literals, role_targets, links, names, blocks)
+    return Parsed(kind, errors, refs, literals, role_targets, links, names, blocks, styled)
 
 
 def _block(text: str):  # type: ignore[no-untyped-def]

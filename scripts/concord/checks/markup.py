@@ -7,7 +7,8 @@ One module per concept; this one names them together for the registry:
 * :mod:`concord.checks.links` -- URLs reach the same resource (``url-changed``,
   ``url-localized``, ``url-added``);
 * :mod:`concord.checks.roles` -- literals and cross-reference targets are kept
-  (``literal-changed``, ``role-target-changed``, ``term-localized``, ``markup-added``);
+  (``literal-changed``, ``literal-restyled``, ``role-target-changed``, ``term-localized``,
+  ``markup-added``);
 * :mod:`concord.checks.names` -- substitutions and named references resolve
   (``reference-changed``, ``reference-renamed``).
 
@@ -19,10 +20,12 @@ from __future__ import annotations
 
 from concord.checks.links import UrlAdded, UrlChanged, UrlLocalized
 from concord.checks.names import ReferenceChanged, ReferenceRenamed
-from concord.checks.roles import PROSE_ROLES, LiteralChanged, MarkupAdded, RoleTarget, TermLocalized
+from concord.checks.roles import (
+    PROSE_ROLES, LiteralChanged, LiteralRestyled, MarkupAdded, RoleTarget, TermLocalized,
+)
 from concord.checks.structure import RstSyntax
 
 __all__ = [
-    "PROSE_ROLES", "LiteralChanged", "MarkupAdded", "ReferenceChanged", "ReferenceRenamed",
+    "PROSE_ROLES", "LiteralChanged", "LiteralRestyled", "MarkupAdded", "ReferenceChanged", "ReferenceRenamed",
     "RoleTarget", "RstSyntax", "TermLocalized", "UrlAdded", "UrlChanged", "UrlLocalized",
 ]

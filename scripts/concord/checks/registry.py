@@ -14,6 +14,7 @@ from concord.checks.footnotes import (
 )
 from concord.checks.markup import LiteralChanged, ReferenceChanged, RoleTarget, RstSyntax, UrlChanged
 from concord.checks.markup import MarkupAdded, ReferenceRenamed, TermLocalized, UrlAdded, UrlLocalized
+from concord.checks.markup import LiteralRestyled
 from concord.checks.script import DoubleSpace, MixedScript, TurkishI, WhitespaceEdges
 from concord.checks.unchanged import Unchanged
 
@@ -30,6 +31,7 @@ CHECKS: tuple[Check, ...] = (
     RstSyntax(),
     UrlChanged(),
     LiteralChanged(),
+    LiteralRestyled(),
     RoleTarget(),
     ReferenceChanged(),
     UrlLocalized(),

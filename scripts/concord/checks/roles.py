@@ -69,6 +69,7 @@ def _canonical(role: str, target: str) -> str:
 class MarkupDiff:
     literals_missing: list[str]
     literals_extra: list[str]
+    literals_restyled: list[str]  # missing as literals, present in another inline style
     roles_missing: list[str]
     roles_extra: list[str]
     terms: list[tuple[str, str]]  # (source term role, translated term role) that resolve
@@ -80,6 +81,13 @@ def markup_diff(unit: Unit, ctx: CatalogContext) -> MarkupDiff:
     if cached is None:
         source, target = rst.parse(unit.source), rst.parse(unit.target)
         lit_missing, lit_extra = diff_counts(source.literals, target.literals)
+        styled = Counter(target.styled)
+        restyled = []
+        for text in list(lit_missing):
+            if styled[text] > 0:
+                styled[text] -= 1
+                restyled.append(text)
+                lit_missing.remove(text)
         shown_source: dict[str, str] = {}
         shown_target: dict[str, str] = {}
         role_missing, role_extra = diff_counts(_xrefs(source, shown_source), _xrefs(target, shown_target))
@@ -88,7 +96,7 @@ def markup_diff(unit: Unit, ctx: CatalogContext) -> MarkupDiff:
             role_missing.remove(old)
             role_extra.remove(new)
         cached = unit.__dict__["_markup_diff"] = MarkupDiff(
-            lit_missing, lit_extra, [shown_source[m] for m in role_missing],
+            lit_missing, lit_extra, restyled, [shown_source[m] for m in role_missing],
             [shown_target[e] for e in role_extra], paired)
     return cached
 
@@ -146,8 +154,7 @@ class LiteralChanged(MessageCheck):
     def check_message(self, unit: Unit, ctx: CatalogContext) -> Iterable[str]:
         if "``" not in unit.source:
             return
-        source = Counter(s.key for s in rst.quick(unit.source, "literal"))
-        if not source - Counter(s.key for s in rst.quick(unit.target, "literal")):
+        if not _lost(unit, "literal"):
             return  # everything of the source's is there (the scanner agrees with docutils here)
         diff = markup_diff(unit, ctx)
         if diff.literals_missing:
@@ -156,6 +163,28 @@ class LiteralChanged(MessageCheck):
             yield (f"inline literal {listing(f'``{m}``' for m in diff.literals_missing)} is missing "
                    f"or changed{changed}; Sphinx shows the translation's code: copy the source's "
                    f"literal unchanged{_literal_hint(diff.literals_missing, unit.target)}")
+
+
+class LiteralRestyled(MessageCheck):
+    """A literal of the source shown in another inline style (``:const:`None```,
+    ``*None*``): the same text, not set as code. Usually a slip; the reader still gets
+    the text."""
+
+    id = "literal-restyled"
+    name = "Inline literal restyled"
+    description = "a literal of the source is written in another inline style"
+    family = "markup"
+    severity = "warning"
+
+    def check_message(self, unit: Unit, ctx: CatalogContext) -> Iterable[str]:
+        if "``" not in unit.source:
+            return
+        if not _lost(unit, "literal"):
+            return
+        restyled = markup_diff(unit, ctx).literals_restyled
+        if restyled:
+            yield (f"{listing(f'``{r}``' for r in restyled)} is written in another inline style "
+                   "(a role, *emphasis* or `title`); write it as ``code`` as the source does")
 
 
 class RoleTarget(MessageCheck):
@@ -172,7 +201,7 @@ class RoleTarget(MessageCheck):
     def check_message(self, unit: Unit, ctx: CatalogContext) -> Iterable[str]:
         if ":`" not in unit.source and "`:" not in unit.source:
             return
-        if not _quick_roles(unit.source) - _quick_roles(unit.target):
+        if not _lost(unit, "role"):
             return
         diff = markup_diff(unit, ctx)
         if not diff.roles_missing:
@@ -184,8 +213,27 @@ class RoleTarget(MessageCheck):
                f"e.g. :ref:`translated title <target>`{_role_hint(diff.roles_missing, unit.target)}")
 
 
+def _quick(unit: Unit, side: str, kind: str) -> Counter[str]:
+    """The scanner's literals or cross-references of one side, once per unit."""
+    key = f"_quick_{side}_{kind}"
+    cached = unit.__dict__.get(key)
+    if cached is None:
+        text = unit.source if side == "source" else unit.target
+        cached = unit.__dict__[key] = (
+            _quick_roles(text) if kind == "role"
+            else Counter(s.key for s in rst.quick(text, "literal")) if "``" in text else Counter())
+    return cached
+
+
+def _lost(unit: Unit, kind: str) -> bool:
+    """Does the scanner see something of the source's missing from the translation?"""
+    return bool(_quick(unit, "source", kind) - _quick(unit, "target", kind))
+
+
 def _quick_roles(text: str) -> Counter[str]:
     found: Counter[str] = Counter()
+    if "`" not in text:
+        return found
     for span in rst.quick(text, "role"):
         role = span.role.lower()
         if role not in PROSE_ROLES:
@@ -207,7 +255,7 @@ class TermLocalized(MessageCheck):
     def check_message(self, unit: Unit, ctx: CatalogContext) -> Iterable[str]:
         if ":term:`" not in unit.source or ":term:`" not in unit.target:
             return
-        if not _quick_roles(unit.source) - _quick_roles(unit.target):
+        if not _lost(unit, "role"):
             return
         for old, new in markup_diff(unit, ctx).terms:
             yield (f"{old} -> {new}, the glossary's translation: it resolves; Sphinx warns "
@@ -225,11 +273,10 @@ class MarkupAdded(MessageCheck):
     severity = "info"
 
     def check_message(self, unit: Unit, ctx: CatalogContext) -> Iterable[str]:
-        if "`" not in unit.target:
-            return
-        quick_lit = Counter(s.key for s in rst.quick(unit.target, "literal")) \
-            - Counter(s.key for s in rst.quick(unit.source, "literal"))
-        if not quick_lit and not _quick_roles(unit.target) - _quick_roles(unit.source):
+        if "`" not in unit.target or unit.target.count("`") <= unit.source.count("`"):
+            return  # nothing added (a changed literal is literal-changed's)
+        if not (_quick(unit, "target", "literal") - _quick(unit, "source", "literal")) \
+                and not (_quick(unit, "target", "role") - _quick(unit, "source", "role")):
             return
         diff = markup_diff(unit, ctx)
         added = ([f"``{e}``" for e in diff.literals_extra] if not diff.literals_missing else []) \

@@ -22,10 +22,8 @@ from collections.abc import Iterable
 from concord import rst
 from concord.checks.base import CatalogContext, MessageCheck, Unit, listing
 
-#: Text that may hold markup or start a block (plain prose skips the parser).
-_SUSPECT = re.compile(
-    r"[`*|\\_]|^\s|^(?:[-+*•‣⁃]\s|\(?\w{1,6}[.)]\s|#\.\s|\.\.\s|::|>>>|\|)|\n",
-)
+#: Characters of inline markup that can fail (unclosed emphasis, literal, role, substitution).
+_INLINE = re.compile(r"[`*|]")
 #: Why a translation starts another block, by the node docutils made.
 _WHY = {
     "block_quote": "it starts with a space, which reST reads as a block quote: remove the leading space",
@@ -42,8 +40,7 @@ _INLINE_ADVICE = "close or escape the inline markup (\\* for a literal asterisk)
 
 
 def _signature(text: str) -> tuple[int, ...]:
-    return (text.count("`"), text.count("**"), text.count("*"), text.count("|"),
-            text.count("\\"), text.count("_"), text.count("\n"))
+    return (text.count("`"), text.count("**"), text.count("*"), text.count("|"), text.count("\\"))
 
 
 class RstSyntax(MessageCheck):
@@ -61,11 +58,10 @@ class RstSyntax(MessageCheck):
     def check_message(self, unit: Unit, ctx: CatalogContext) -> Iterable[str]:
         if "\n" in unit.source:
             return  # a literal block: Sphinx wraps the translation in '::'
-        if not _SUSPECT.search(unit.target):
-            return
-        if _signature(unit.source) == _signature(unit.target) and unit.target[:1] != " " \
-                and rst.block_shape(unit.target) == rst.block_shape(unit.source):
-            return  # same markup characters, same block start: parses alike
+        if rst.block_shape(unit.target) in ("paragraph", "paragraph::"):
+            # one paragraph for sure: only inline markup can fail
+            if not _INLINE.search(unit.target) or _signature(unit.source) == _signature(unit.target):
+                return
         source, target = rst.parse(unit.source), rst.parse(unit.target)
         if target.kind != "paragraph" and target.kind != source.kind:
             why = _WHY.get(target.kind, "remove the markup that starts a new block")
