@@ -187,3 +187,20 @@ def listing(items: Iterable[str]) -> str:
     """``a, b, c`` for a message; the empty list reads as ``none``."""
     shown = [str(i) for i in items]
     return ", ".join(shown) if shown else "none"
+
+
+def source_location(ctx: CatalogContext, line: int | None = None) -> str:
+    """``source/doc.rst:12`` for a line of the catalog's English document, relative to
+    the project root; without ``:line`` when Sphinx gave none (never ``:0``); empty when
+    the source is unknown (catalog-only mode)."""
+    if ctx.source is None:
+        return ""
+    path = ctx.source.path
+    display = Path(ctx.path)
+    if ctx.fs_path is not None and not display.is_absolute():
+        root = ctx.fs_path.resolve().parents[len(display.parts) - 1]
+        try:
+            path = path.resolve().relative_to(root)
+        except ValueError:
+            pass
+    return f"{path}:{line}" if line else str(path)
