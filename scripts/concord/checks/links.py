@@ -28,7 +28,7 @@ from concord.checks.base import CatalogContext, MessageCheck, Unit, listing
 #: Query parameters that only choose the page's language.
 LANGUAGE_PARAMETERS = frozenset({"hl", "lang", "language", "locale", "lng", "uselang", "setlang"})
 #: A bare URL as a reader sees it: everything up to a space or a bracket.
-_BARE_URL = re.compile(r"(?<![<\w])(?:https?|ftp)://[^\s<>`\"“”«»]+")
+_BARE_URL = re.compile(r"(?<![<A-Za-z0-9])(?:https?|ftp)://[^\s<>`\"“”«»]+")
 _MARKUP = re.compile(r"``.*?``|`[^`]*`")
 _TRAILING = ".,;:!?)]}'’”»。、，；：！？）」』】"
 
@@ -157,6 +157,10 @@ def _cut(source: str, target: str, linked: Counter[str]) -> Iterable[tuple[str, 
         yield written, prefix
 
 
+def _common_prefix(a: str, b: str) -> int:
+    return next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+
+
 def _skip(unit: Unit, ctx: CatalogContext) -> bool:
     if "://" not in unit.source and "://" not in unit.target:
         return True
@@ -190,13 +194,19 @@ class UrlChanged(MessageCheck):
             yield (f"reST reads the bare URL {written} differently: it {shown}; percent-encode "
                    "non-ASCII characters (ñ -> %C3%B1) and put a space or '\\ ' between the URL "
                    "and the text after it")
-        if not diff.missing:
+        # a URL cut short is the change the source's URL went through: said once, above
+        missing = list(diff.missing)
+        for written, _ in diff.cut:
+            if missing:
+                missing.remove(max(missing, key=lambda url: _common_prefix(url, written)))
+        extra = [e for e in diff.extra if e not in {linked for _, linked in diff.cut}]
+        if not missing:
             return
-        if diff.extra:
-            yield (f"the link to {listing(diff.missing)} now goes to {listing(diff.extra)}, another "
+        if extra:
+            yield (f"the link to {listing(missing)} now goes to {listing(extra)}, another "
                    "site or page; keep the source's URL (or the same page in your language)")
         else:
-            yield (f"the link to {listing(diff.missing)} is gone from the translation; keep the "
+            yield (f"the link to {listing(missing)} is gone from the translation; keep the "
                    "source's URL (for a link with text: `translated text <URL>`_)")
 
 
