@@ -237,7 +237,11 @@ def _generic_role(name, rawtext, text, lineno, inliner, options=None, content=No
     target = match.group("target") if match else text
     node = nodes.inline(rawtext, text, classes=["concord-role"])
     # docutils looks roles up case-insensitively: :RFC: is :rfc:
-    node["concord_role"] = f":{name.lower()}:`{' '.join(target.lstrip('!~').split())}`"
+    # '~' only shortens the title; '!' makes no link (Sphinx's XRefRole): kept
+    target = " ".join(target.lstrip("~").split())
+    if target.startswith("!"):
+        target = "!" + target[1:].lstrip()
+    node["concord_role"] = f":{name.lower()}:`{target}`"
     return [node], []
 
 

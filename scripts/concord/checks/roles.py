@@ -91,6 +91,7 @@ def markup_diff(unit: Unit, ctx: CatalogContext) -> MarkupDiff:
         shown_source: dict[str, str] = {}
         shown_target: dict[str, str] = {}
         role_missing, role_extra = diff_counts(_xrefs(source, shown_source), _xrefs(target, shown_target))
+        _drop_equivalent(role_missing, role_extra, _xrefs(target, {}), unit.target)
         paired = _localized_terms(role_missing, role_extra, ctx) if role_missing and role_extra else []
         for old, new in paired:
             role_missing.remove(old)
@@ -99,6 +100,36 @@ def markup_diff(unit: Unit, ctx: CatalogContext) -> MarkupDiff:
             lit_missing, lit_extra, restyled, [shown_source[m] for m in role_missing],
             [shown_target[e] for e in role_extra], paired)
     return cached
+
+
+def _raw_count(text: str, role: str) -> int:
+    """How often ``:role:`` is written in ``text`` (Python roles: any of them)."""
+    names = PY_OBJECT_ROLES if role == "py" else {role}
+    return sum(len(re.findall(rf"(?<![\w:]):(?:py:)?{re.escape(n)}:", text, re.IGNORECASE)) for n in names)
+
+
+def _drop_equivalent(missing: list[str], extra: list[str], target: Counter[str], text: str) -> None:
+    """Drop what reaches the reader the same way.
+
+    * ``:role:`!x``` makes no link (Sphinx's XRefRole), so it is shown code, not a
+      cross-reference: present once is enough, and the translation may link it
+      (``:role:`x```).
+
+    A Python object written more fully is not dropped: Sphinx resolves the short name
+    to an exact global match first (``TimeoutError`` is not ``asyncio.TimeoutError``).
+    """
+    for old in list(missing):
+        role, name = _role_of(old)
+        if name.startswith("!"):
+            plain = f":{role}:`{name[1:]}`"
+            if plain in extra:  # linked in the translation
+                missing.remove(old)
+                extra.remove(plain)
+            elif target[old] or target[plain]:
+                written = sum(c for k, c in target.items() if _role_of(k)[0] == role)
+                if not any(_role_of(e)[0] == role for e in extra) and _raw_count(text, role) <= written:
+                    missing.remove(old)  # shown again elsewhere; a mangled copy is reported
+            continue
 
 
 def _localized_terms(missing: list[str], extra: list[str], ctx: CatalogContext) -> list[tuple[str, str]]:
@@ -123,7 +154,8 @@ def _glossary_says(term_role: str, ctx: CatalogContext) -> str:
 
 
 def _literal_hint(missing: list[str], target: str) -> str:
-    if any(f"``{m}``" in target for m in missing):
+    parsed = rst.parse(target).literals
+    if any(target.count(f"``{m}``") > parsed[m] for m in missing):  # written, but not read as one
         return ("; reST sees no literal where ``...`` is glued to the text around it: put a "
                 "space or an escaped space '\\ ' before and after it")
     return ""
@@ -236,8 +268,8 @@ def _quick_roles(text: str) -> Counter[str]:
         return found
     for span in rst.quick(text, "role"):
         role = span.role.lower()
-        if role not in PROSE_ROLES:
-            found[_canonical(role, span.key)] += 1
+        if role not in PROSE_ROLES:  # the scanner drops '!': put it back (no link)
+            found[_canonical(role, ("!" if "`!" in span.text else "") + span.key)] += 1
     return found
 
 
