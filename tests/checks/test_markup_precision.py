@@ -93,6 +93,8 @@ FALSE_ALARMS = [
     Row("no-link-role-shown-once", "The :keyword:`!return` value is the :keyword:`!return` of finally.",
         "El valor :keyword:`!return` es el de finally.", "", "", ""),
     Row("no-link-role-now-linked", ":keyword:`!pass` Statements", "Las sentencias :keyword:`pass`", "", "", ""),
+    Row("function-parentheses", "Call :func:`open()` or :c:macro:`!Py_COPY()`.",
+        "Llame a :func:`open` o :c:macro:`!Py_COPY`.", "", "", ""),
     Row("literal-as-role", "Returns ``None`` here.", "Retorna :const:`None` aquí.",
         "literal-restyled", "warning", "``None`` is written in another inline style"),
 ]

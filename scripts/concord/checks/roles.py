@@ -34,6 +34,10 @@ PROSE_ROLES = frozenset({
 PY_OBJECT_ROLES = frozenset({
     "func", "meth", "class", "attr", "exc", "data", "const", "obj", "mod", "type",
 })
+#: Roles made with ``fix_parens=True``: Sphinx drops a trailing ``()`` of the target
+#: (and adds it to the title when ``add_function_parentheses``), so ``f()`` is ``f``.
+#: A no-link role (``!``) shows its name only: ``()`` is not a target either.
+FIX_PARENS = frozenset({"func", "meth", "py:func", "py:meth", "c:func", "cpp:func"})
 _ROLE_KEY = re.compile(r"^:(?P<role>[^:`]+(?::[^:`]+)?):`(?P<target>.*)`$", re.DOTALL)
 
 
@@ -57,9 +61,12 @@ def _xrefs(parsed: rst.Parsed, shown: dict[str, str]) -> Counter[str]:
 
 def _canonical(role: str, target: str) -> str:
     """``:role:`target``` as Sphinx resolves it: terms without case, Python objects by
-    name whatever the role's object type (a leading '.' searches differently: kept)."""
+    name whatever the role's object type (a leading '.' searches differently: kept),
+    no trailing ``()`` where Sphinx drops it."""
     if role == "term":
         return f":term:`{target.lower()}`"
+    if role in FIX_PARENS or target.startswith("!"):
+        target = target.removesuffix("()")
     if role.removeprefix("py:") in PY_OBJECT_ROLES:
         return f":py:`{target}`"
     return f":{role}:`{target}`"
