@@ -195,3 +195,38 @@ def test_no_advice_to_end_with_a_colon(tmp_path: Path) -> None:
     row = Row("period", "Import the package.", "Importa el paquete::", "", "", "")
     findings, _ = _findings(tmp_path, row)
     assert findings == []
+
+
+def test_project_mode_resolves_terms_through_the_glossary_document(tmp_path: Path) -> None:
+    """A Sphinx project: the glossary lives in its own document; its catalog (anywhere
+    under LC_MESSAGES) gives the translated terms, as the translated build uses them."""
+    from check_helpers import TinyProject
+
+    root = tmp_path / "proj"
+    (root / "source" / "reference").mkdir(parents=True)
+    (root / "conf.py").write_text(
+        "project = 'P'\nlanguage = 'en'\nlocale_dirs = ['../locales/']\ngettext_compact = False\n"
+        "concord_languages = ['en', 'es']\n", "utf-8")
+    (root / "source" / "index.rst").write_text(
+        "Index\n=====\n\nA :term:`generator` and a :term:`coroutine` here.\n\n.. toctree::\n\n   reference/glossary\n",
+        "utf-8")
+    (root / "source" / "reference" / "glossary.rst").write_text(
+        "Glossary\n========\n\n.. glossary::\n\n   generator\n      Makes values.\n\n   coroutine\n      Awaits.\n",
+        "utf-8")
+    folder = root / "locales" / "es" / "LC_MESSAGES"
+    (folder / "reference").mkdir(parents=True)
+    (folder / "index.po").write_text(po_text([
+        E("Index", "Índice"),
+        E("A :term:`generator` and a :term:`coroutine` here.", "Un :term:`generador` y una :term:`corrutinas` aquí."),
+    ], "tr"), "utf-8")
+    (folder / "reference" / "glossary.po").write_text(po_text([
+        E("Glossary", "Glosario"), E("generator", "generador"), E("Makes values.", "Hace valores."),
+        E("coroutine", "corrutina"), E("Awaits.", "Espera."),
+    ], "tr"), "utf-8")
+    result = TinyProject(root).run("es")
+    assert result.errors == []
+    mine = [(f.check, f.severity) for f in result.findings if f.path.endswith("index.po")]
+    assert ("term-localized", "info") in mine
+    errors = [f.message for f in result.findings if f.check == "role-target-changed"]
+    assert len(errors) == 1 and ":term:`coroutine` is missing" in errors[0]
+    assert "(the glossary translates it as 'corrutina')" in errors[0]

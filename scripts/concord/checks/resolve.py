@@ -72,19 +72,31 @@ def terms(ctx: CatalogContext) -> dict[str, set[str]]:
 
 
 def _glossaries(path: Path | None) -> list[Path]:
+    """The glossary catalogs of the project ``path`` belongs to (itself excepted).
+
+    Under a ``LC_MESSAGES`` folder (sphinx-intl's layout) every ``glossary.po`` of that
+    language counts, wherever its document lives; otherwise the folders above the
+    catalog are searched (a translation repository such as python-docs-es).
+    """
     if path is None:
         return []
+    path = path.resolve()
+    root = next((p for p in path.parents if p.name == "LC_MESSAGES"), None)
+    if root is not None:
+        return [p for p in _below(root) if p != path]
     found = []
-    folder = path.resolve().parent
+    folder = path.parent
     for _ in range(GLOSSARY_DEPTH):
-        for name in GLOSSARY_NAMES:
-            candidate = folder / name
-            if candidate.is_file() and candidate != path.resolve():
-                found.append(candidate)
-        if folder.name == "LC_MESSAGES" or folder.parent == folder:
+        found.extend(folder / n for n in GLOSSARY_NAMES if (folder / n).is_file() and folder / n != path)
+        if folder.parent == folder:
             break
         folder = folder.parent
     return found
+
+
+@lru_cache(maxsize=8)
+def _below(root: Path) -> tuple[Path, ...]:
+    return tuple(sorted(p for name in GLOSSARY_NAMES for p in root.rglob(name)))
 
 
 @lru_cache(maxsize=16)
