@@ -54,7 +54,9 @@ _PATTERNS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
     ("citation", re.compile(_BEFORE + r"\[(?P<key>[A-Za-z][\w.:+-]*)\]_" + _AFTER)),
     ("substitution", re.compile(_BEFORE + r"\|(?P<key>\S(?:[^|]*\S)?)\|(?:__?)?" + _AFTER)),
     ("named-ref", re.compile(_BEFORE + r"(?P<key>[A-Za-z0-9](?:[\w.+-]*[A-Za-z0-9])?)__?" + _AFTER)),
-    ("url", re.compile(r"(?P<key>\b(?:https?|ftp)://[^\s<>`\"“”«»]+[^\s<>`\"“”«».,;:!?)\]'’])")),
+    # a bare URL is ASCII URI text, as docutils reads it: CJK or other text glued after it
+    # is not part of it (nor is a letter like "ñ", where docutils ends the link)
+    ("url", re.compile(r"(?P<key>(?<![A-Za-z0-9])(?:https?|ftp)://[-_.!~*'()\[\];/:@&=+$,%#?a-zA-Z0-9]*[-_~/=&%#+a-zA-Z0-9])")),
     ("email", re.compile(r"(?P<key>\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b)")),
     ("date", re.compile(
         r"(?P<key>\b(?:\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d{2}-\d{2})\b)"

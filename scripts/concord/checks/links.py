@@ -29,6 +29,8 @@ from concord.checks.base import CatalogContext, MessageCheck, Unit, listing
 LANGUAGE_PARAMETERS = frozenset({"hl", "lang", "language", "locale", "lng", "uselang", "setlang"})
 #: A bare URL as a reader sees it: everything up to a space or a bracket.
 _BARE_URL = re.compile(r"(?<![<A-Za-z0-9])(?:https?|ftp)://[^\s<>`\"“”«»]+")
+#: A URL with non-ASCII text glued before or inside it: reST may link it short, or not at all.
+_GLUED = re.compile(r"[^\s\x00-\x7f](?:https?|ftp)://|(?:https?|ftp)://[!-~]*[^\s!-~]")
 _MARKUP = re.compile(r"``.*?``|`[^`]*`")
 _TRAILING = ".,;:!?)]}'’”»。、，；：！？）」』】"
 
@@ -186,7 +188,7 @@ class UrlChanged(MessageCheck):
     def check_message(self, unit: Unit, ctx: CatalogContext) -> Iterable[str]:
         if _skip(unit, ctx):
             return
-        if rst.urls_equal(unit.source, unit.target):
+        if rst.urls_equal(unit.source, unit.target) and not _GLUED.search(unit.target):
             return
         diff = url_diff(unit)
         for written, linked in diff.cut:
