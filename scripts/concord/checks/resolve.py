@@ -84,7 +84,7 @@ def _glossaries(path: Path | None) -> list[Path]:
     root = next((p for p in path.parents if p.name == "LC_MESSAGES"), None)
     if root is not None:
         return [p for p in _below(root) if p != path]
-    found = []
+    found: list[Path] = []
     folder = path.parent
     for _ in range(GLOSSARY_DEPTH):
         found.extend(folder / n for n in GLOSSARY_NAMES if (folder / n).is_file() and folder / n != path)
