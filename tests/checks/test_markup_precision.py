@@ -104,7 +104,7 @@ MISSED_DEFECTS = [
         "parses as a block quote, not a paragraph; Sphinx discards it and shows the English text: it "
         "starts with a space"),
     Row("paragraph-became-list", "The third step follows.", "3. Sigue el tercer paso.", "rst-syntax", "error",
-        "parses as a enumerated list, not a paragraph; Sphinx discards it and shows the English text"),
+        "parses as an enumerated list, not a paragraph; Sphinx discards it and shows the English text"),
     Row("second-block-dropped", "One paragraph.", "Un párrafo.\n\nTranslated with a machine.", "rst-syntax",
         "error", "parses as 2 blocks; Sphinx keeps only the first and drops the rest"),
     Row("inline-markup-broken", "Some *emphasis* here.", "Algo de *énfasis aquí.", "rst-syntax", "error",
@@ -230,3 +230,26 @@ def test_project_mode_resolves_terms_through_the_glossary_document(tmp_path: Pat
     errors = [f.message for f in result.findings if f.check == "role-target-changed"]
     assert len(errors) == 1 and ":term:`coroutine` is missing" in errors[0]
     assert "(the glossary translates it as 'corrutina')" in errors[0]
+
+
+def test_project_mode_knows_a_paragraph_that_reads_as_a_list(tmp_path: Path) -> None:
+    """msgid and msgstr both start with '1. ': Sphinx shows the English for a paragraph
+    (measured in test_sphinx_agrees) and the translation for a title. With the source,
+    concord tells them apart."""
+    from check_helpers import TinyProject
+
+    root = tmp_path / "proj"
+    (root / "source").mkdir(parents=True)
+    (root / "conf.py").write_text(
+        "project = 'P'\nlanguage = 'en'\nlocale_dirs = ['../locales/']\ngettext_compact = False\n"
+        "concord_languages = ['en', 'es']\n", "utf-8")
+    (root / "source" / "index.rst").write_text(
+        "1. Introduction\n===============\n\n1. one paragraph\nthat continues.\n", "utf-8")
+    catalog = root / "locales" / "es" / "LC_MESSAGES" / "index.po"
+    catalog.parent.mkdir(parents=True)
+    text = po_text([E("1. Introduction", "1. Introducción"),
+                    E("1. one paragraph that continues.", "1. un párrafo que continúa.")], "tr")
+    catalog.write_text(text, "utf-8")
+    findings = [f for f in TinyProject(root).run("es").findings if f.check == "rst-syntax"]
+    assert [f.line for f in findings] == [entry_line(text, "1. one paragraph that continues.")]
+    assert "parses as an enumerated list, not a paragraph; Sphinx discards it" in findings[0].message

@@ -43,6 +43,20 @@ def _signature(text: str) -> tuple[int, ...]:
     return (text.count("`"), text.count("**"), text.count("*"), text.count("|"), text.count("\\"))
 
 
+def _read_as_paragraph(unit: Unit, source: rst.Parsed, ctx: CatalogContext) -> bool:
+    """Does Sphinx need this translation to parse as a paragraph?
+
+    With the English source known, every message but a title's does (a paragraph whose
+    text starts with '1. ' too: its translation then reads as a list and Sphinx shows the
+    English). A title's translation gets an underline and is read as a title. From a
+    catalog alone a title cannot be told from a paragraph, so a source that reads the
+    same way as its translation ('1. Introduction') is given the benefit of the doubt.
+    """
+    if ctx.source is not None and unit.source in ctx.source.messages:
+        return unit.source not in ctx.source.titles
+    return source.kind == "paragraph" or rst.parse(unit.target).kind != source.kind
+
+
 class RstSyntax(MessageCheck):
     """The translation must parse as Sphinx parses it: one paragraph, without docutils
     errors the source does not have. Otherwise Sphinx shows the English (a block that
@@ -63,9 +77,10 @@ class RstSyntax(MessageCheck):
             if not _INLINE.search(unit.target) or _signature(unit.source) == _signature(unit.target):
                 return
         source, target = rst.parse(unit.source), rst.parse(unit.target)
-        if target.kind != "paragraph" and target.kind != source.kind:
+        if target.kind != "paragraph" and _read_as_paragraph(unit, source, ctx):
             why = _WHY.get(target.kind, "remove the markup that starts a new block")
-            yield (f"the translation parses as a {target.kind.replace('_', ' ')}, not a paragraph; "
+            kind = target.kind.replace("_", " ")
+            yield (f"the translation parses as {'an' if kind[0] in 'aeiou' else 'a'} {kind}, not a paragraph; "
                    f"Sphinx discards it and shows the English text: {why}")
             return
         if target.blocks > source.blocks:
