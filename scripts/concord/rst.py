@@ -38,21 +38,48 @@ KINDS: Final = (
     "named-ref", "url", "email", "date", "number",
 )
 
-_PATTERNS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
-    ("literal", re.compile(_BEFORE + r"``(?P<key>\S(?:.*?\S)?)``" + _AFTER)),
+_BEFORE_CHAR: Final = re.compile(r"[\s%s%s]" % (punctuation_chars.openers, punctuation_chars.delimiters))
+
+
+class _Bounded:
+    """A pattern that must start where inline markup may start (docutils' rule), found fast.
+
+    The lookbehind of the rule, tried at every position, made the scan several times
+    slower; instead the pattern runs without it and each match's preceding character is
+    checked. When every match passes, the matches are exactly those of the full pattern
+    (leftmost, same extent); otherwise the full pattern decides.
+    """
+
+    __slots__ = ("fast", "full")
+
+    def __init__(self, body: str) -> None:
+        self.fast = re.compile(body)
+        self.full = re.compile(_BEFORE + body)
+
+    def finditer(self, text: str) -> list[re.Match[str]]:
+        found = list(self.fast.finditer(text))
+        for match in found:
+            start = match.start()
+            if start and not _BEFORE_CHAR.match(text, start - 1):
+                return list(self.full.finditer(text))
+        return found
+
+
+_PATTERNS: Final[tuple[tuple[str, _Bounded | re.Pattern[str]], ...]] = (
+    ("literal", _Bounded(r"``(?P<key>\S(?:.*?\S)?)``" + _AFTER)),
     # :role:`text` or :role:`title <target>`, and `text`:role:
-    ("role", re.compile(
-        _BEFORE + r":(?P<role>[A-Za-z][\w.+-]*(?::[A-Za-z][\w.+-]*)?):`(?P<body>[^`]+)`"
+    ("role", _Bounded(
+        r":(?P<role>[A-Za-z][\w.+-]*(?::[A-Za-z][\w.+-]*)?):`(?P<body>[^`]+)`"
         + _AFTER
     )),
-    ("role", re.compile(_BEFORE + r"`(?P<body>[^`]+)`:(?P<role>[A-Za-z][\w.+-]*):" + _AFTER)),
+    ("role", _Bounded(r"`(?P<body>[^`]+)`:(?P<role>[A-Za-z][\w.+-]*):" + _AFTER)),
     # `text <target>`_ , `text <target>`__ , `text`_ , `text`__
-    ("link", re.compile(_BEFORE + r"`(?P<body>[^`]+)`(?P<anon>__?)" + _AFTER)),
-    ("footnote", re.compile(
-        _BEFORE + r"\[(?P<key>#[A-Za-z0-9][\w.:+-]*|#|\*|\d+)\]_" + _AFTER
+    ("link", _Bounded(r"`(?P<body>[^`]+)`(?P<anon>__?)" + _AFTER)),
+    ("footnote", _Bounded(
+        r"\[(?P<key>#[A-Za-z0-9][\w.:+-]*|#|\*|\d+)\]_" + _AFTER
     )),
-    ("citation", re.compile(_BEFORE + r"\[(?P<key>[A-Za-z][\w.:+-]*)\]_" + _AFTER)),
-    ("substitution", re.compile(_BEFORE + r"\|(?P<key>\S(?:[^|]*\S)?)\|(?:__?)?" + _AFTER)),
+    ("citation", _Bounded(r"\[(?P<key>[A-Za-z][\w.:+-]*)\]_" + _AFTER)),
+    ("substitution", _Bounded(r"\|(?P<key>\S(?:[^|]*\S)?)\|(?:__?)?" + _AFTER)),
     ("named-ref", re.compile(_BEFORE + r"(?P<key>[A-Za-z0-9](?:[\w.+-]*[A-Za-z0-9])?)__?" + _AFTER)),
     # a bare URL is ASCII URI text, as docutils reads it: CJK or other text glued after it
     # is not part of it (nor is a letter like "ñ", where docutils ends the link)
