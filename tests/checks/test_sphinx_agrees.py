@@ -57,7 +57,7 @@ CASES = {
     "Plain paragraph for a list.": ("2. PARRAFO LISTA.", "english", ["rst-syntax"]),
     "Paragraph ending with a colon:": ("PARRAFO CON DOS PUNTOS::", "translation", []),
     "Paragraph with *emphasis* here.": ("PARRAFO CON *ENFASIS ROTO.", "translation", ["rst-syntax"]),
-    "Paragraph kept whole.": ("PARRAFO PRIMERO.\n\nSEGUNDO BLOQUE.", "translation", ["rst-syntax"]),
+    "Paragraph kept whole.": ("PARRAFO PRIMERO.\n\nSEGUNDO BLOQUE.", "translation", []),  # a warning
     "Paragraph with the term :term:`generator` here.": ("PARRAFO TERMINO :term:`generador` AQUI.",
                                                          "translation", []),
     "Paragraph with a single `Examples`_ link.": ("PARRAFO CON `Ejemplos Y`_ ENLACE.", "translation", []),
@@ -108,8 +108,11 @@ def test_sphinx_resolves_translated_term_and_single_rename(built: tuple[Path, st
 
 
 def test_sphinx_keeps_only_the_first_block(built: tuple[Path, str]) -> None:
-    _, html = built
+    catalog, html = built
     assert "PARRAFO PRIMERO." in html and "SEGUNDO BLOQUE." not in html
+    result = run([Job(catalog, "index.po", lang="xx")], sources=None, config=CheckConfig(), workers=1)
+    line = entry_line(catalog.read_text("utf-8"), "Paragraph kept whole.")
+    assert [(f.check, f.severity) for f in result.findings if f.line == line] == [("rst-extra-block", "warning")]
 
 
 def test_a_paragraph_read_as_a_list_shows_english_even_when_the_source_looks_so(built: tuple[Path, str]) -> None:

@@ -3,7 +3,7 @@
 One module per concept; this one names them together for the registry:
 
 * :mod:`concord.checks.structure` -- the translation parses as one paragraph
-  (``rst-syntax``);
+  (``rst-syntax``, ``rst-extra-block``);
 * :mod:`concord.checks.links` -- URLs reach the same resource (``url-changed``,
   ``url-localized``, ``url-added``);
 * :mod:`concord.checks.roles` -- literals and cross-reference targets are kept
@@ -23,9 +23,9 @@ from concord.checks.names import ReferenceChanged, ReferenceRenamed
 from concord.checks.roles import (
     PROSE_ROLES, LiteralChanged, LiteralRestyled, MarkupAdded, RoleTarget, TermLocalized,
 )
-from concord.checks.structure import RstSyntax
+from concord.checks.structure import ExtraBlock, RstSyntax
 
 __all__ = [
-    "PROSE_ROLES", "LiteralChanged", "LiteralRestyled", "MarkupAdded", "ReferenceChanged", "ReferenceRenamed",
+    "PROSE_ROLES", "ExtraBlock", "LiteralChanged", "LiteralRestyled", "MarkupAdded", "ReferenceChanged", "ReferenceRenamed",
     "RoleTarget", "RstSyntax", "TermLocalized", "UrlAdded", "UrlChanged", "UrlLocalized",
 ]

@@ -14,7 +14,7 @@ from concord.checks.footnotes import (
 )
 from concord.checks.markup import LiteralChanged, ReferenceChanged, RoleTarget, RstSyntax, UrlChanged
 from concord.checks.markup import MarkupAdded, ReferenceRenamed, TermLocalized, UrlAdded, UrlLocalized
-from concord.checks.markup import LiteralRestyled
+from concord.checks.markup import ExtraBlock, LiteralRestyled
 from concord.checks.script import DoubleSpace, MixedScript, TurkishI, WhitespaceEdges
 from concord.checks.unchanged import Unchanged
 
@@ -29,6 +29,7 @@ CHECKS: tuple[Check, ...] = (
     Obsolete(),
     MissingFromCatalog(),
     RstSyntax(),
+    ExtraBlock(),
     UrlChanged(),
     LiteralChanged(),
     LiteralRestyled(),

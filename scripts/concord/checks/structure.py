@@ -36,6 +36,7 @@ _WHY = {
     "field_list": "it starts like a field (':name: '): remove the space after the role name "
                   "or escape the first colon",
 }
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _INLINE_ADVICE = "close or escape the inline markup (\\* for a literal asterisk)"
 
 
@@ -83,10 +84,29 @@ class RstSyntax(MessageCheck):
             yield (f"the translation parses as {'an' if kind[0] in 'aeiou' else 'a'} {kind}, not a paragraph; "
                    f"Sphinx discards it and shows the English text: {why}")
             return
-        if target.blocks > source.blocks:
-            yield (f"the translation parses as {target.blocks} blocks; Sphinx keeps only the first "
-                   "and drops the rest: remove the blank line or the indentation")
         new = sorted((Counter(target.errors) - Counter(source.errors)).elements())
         if new:
             yield (f"docutils: {listing(new)}; Sphinx shows the translation with the broken markup "
                    f"as plain characters and logs a warning: {_INLINE_ADVICE}")
+
+
+class ExtraBlock(MessageCheck):
+    """The translation makes more than one block (a blank line inside it): Sphinx keeps
+    the first and drops the rest without a word. Often the rest is a machine-translation
+    credit line, so the page is right and only the catalog needs cleaning; when it is
+    part of the translation, readers lose it."""
+
+    id = "rst-extra-block"
+    name = "Extra block dropped"
+    description = "the translation has a second block, which Sphinx silently drops"
+    family = "markup"
+    severity = "warning"
+    rest_only = True
+
+    def check_message(self, unit: Unit, ctx: CatalogContext) -> Iterable[str]:
+        if "\n" in unit.source or "\n" not in unit.target or not _BLANK_LINE.search(unit.target):
+            return
+        source, target = rst.parse(unit.source), rst.parse(unit.target)
+        if target.kind == "paragraph" and target.blocks > source.blocks:
+            yield (f"the translation parses as {target.blocks} blocks; Sphinx shows only the first "
+                   "and drops the rest: remove the blank line (and any credit line after it)")
