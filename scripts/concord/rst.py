@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Final
 
@@ -38,23 +38,52 @@ KINDS: Final = (
     "named-ref", "url", "email", "date", "number",
 )
 
-_PATTERNS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
-    ("literal", re.compile(_BEFORE + r"``(?P<key>\S(?:.*?\S)?)``" + _AFTER)),
+_BEFORE_CHAR: Final = re.compile(r"[\s%s%s]" % (punctuation_chars.openers, punctuation_chars.delimiters))
+
+
+class _Bounded:
+    """A pattern that must start where inline markup may start (docutils' rule), found fast.
+
+    The lookbehind of the rule, tried at every position, made the scan several times
+    slower; instead the pattern runs without it and each match's preceding character is
+    checked. When every match passes, the matches are exactly those of the full pattern
+    (leftmost, same extent); otherwise the full pattern decides.
+    """
+
+    __slots__ = ("fast", "full")
+
+    def __init__(self, body: str) -> None:
+        self.fast = re.compile(body)
+        self.full = re.compile(_BEFORE + body)
+
+    def finditer(self, text: str) -> list[re.Match[str]]:
+        found = list(self.fast.finditer(text))
+        for match in found:
+            start = match.start()
+            if start and not _BEFORE_CHAR.match(text, start - 1):
+                return list(self.full.finditer(text))
+        return found
+
+
+_PATTERNS: Final[tuple[tuple[str, _Bounded | re.Pattern[str]], ...]] = (
+    ("literal", _Bounded(r"``(?P<key>\S(?:.*?\S)?)``" + _AFTER)),
     # :role:`text` or :role:`title <target>`, and `text`:role:
-    ("role", re.compile(
-        _BEFORE + r":(?P<role>[A-Za-z][\w.+-]*(?::[A-Za-z][\w.+-]*)?):`(?P<body>[^`]+)`"
+    ("role", _Bounded(
+        r":(?P<role>[A-Za-z][\w.+-]*(?::[A-Za-z][\w.+-]*)?):`(?P<body>[^`]+)`"
         + _AFTER
     )),
-    ("role", re.compile(_BEFORE + r"`(?P<body>[^`]+)`:(?P<role>[A-Za-z][\w.+-]*):" + _AFTER)),
+    ("role", _Bounded(r"`(?P<body>[^`]+)`:(?P<role>[A-Za-z][\w.+-]*):" + _AFTER)),
     # `text <target>`_ , `text <target>`__ , `text`_ , `text`__
-    ("link", re.compile(_BEFORE + r"`(?P<body>[^`]+)`(?P<anon>__?)" + _AFTER)),
-    ("footnote", re.compile(
-        _BEFORE + r"\[(?P<key>#[A-Za-z0-9][\w.:+-]*|#|\*|\d+)\]_" + _AFTER
+    ("link", _Bounded(r"`(?P<body>[^`]+)`(?P<anon>__?)" + _AFTER)),
+    ("footnote", _Bounded(
+        r"\[(?P<key>#[A-Za-z0-9][\w.:+-]*|#|\*|\d+)\]_" + _AFTER
     )),
-    ("citation", re.compile(_BEFORE + r"\[(?P<key>[A-Za-z][\w.:+-]*)\]_" + _AFTER)),
-    ("substitution", re.compile(_BEFORE + r"\|(?P<key>\S(?:[^|]*\S)?)\|(?:__?)?" + _AFTER)),
+    ("citation", _Bounded(r"\[(?P<key>[A-Za-z][\w.:+-]*)\]_" + _AFTER)),
+    ("substitution", _Bounded(r"\|(?P<key>\S(?:[^|]*\S)?)\|(?:__?)?" + _AFTER)),
     ("named-ref", re.compile(_BEFORE + r"(?P<key>[A-Za-z0-9](?:[\w.+-]*[A-Za-z0-9])?)__?" + _AFTER)),
-    ("url", re.compile(r"(?P<key>\b(?:https?|ftp)://[^\s<>`\"“”«»]+[^\s<>`\"“”«».,;:!?)\]'’])")),
+    # a bare URL is ASCII URI text, as docutils reads it: CJK or other text glued after it
+    # is not part of it (nor is a letter like "ñ", where docutils ends the link)
+    ("url", re.compile(r"(?P<key>(?<![A-Za-z0-9])(?:https?|ftp)://[-_.!~*'()\[\];/:@&=+$,%#?a-zA-Z0-9]*[-_~/=&%#+a-zA-Z0-9])")),
     ("email", re.compile(r"(?P<key>\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b)")),
     ("date", re.compile(
         r"(?P<key>\b(?:\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d{2}-\d{2})\b)"
@@ -223,6 +252,10 @@ class Parsed:
     roles: Counter[str]
     urls: Counter[str]
     names: Counter[str]
+    #: Top-level blocks the text makes (Sphinx keeps only the first of a translation).
+    blocks: int = 1
+    #: Texts shown in another inline style: roles, emphasis, strong, title references.
+    styled: Counter[str] = field(default_factory=Counter)
 
 
 def _generic_role(name, rawtext, text, lineno, inliner, options=None, content=None):  # type: ignore[no-untyped-def]
@@ -232,7 +265,12 @@ def _generic_role(name, rawtext, text, lineno, inliner, options=None, content=No
     match = _TARGET_IN_TITLE.match(text)
     target = match.group("target") if match else text
     node = nodes.inline(rawtext, text, classes=["concord-role"])
-    node["concord_role"] = f":{name}:`{' '.join(target.lstrip('!~').split())}`"
+    # docutils looks roles up case-insensitively: :RFC: is :rfc:
+    # '~' only shortens the title; '!' makes no link (Sphinx's XRefRole): kept
+    target = " ".join(target.lstrip("~").split())
+    if target.startswith("!"):
+        target = "!" + target[1:].lstrip()
+    node["concord_role"] = f":{name.lower()}:`{target}`"
     return [node], []
 
 
@@ -246,14 +284,20 @@ def parse(text: str) -> Parsed:
     """
     from docutils import nodes
 
-    if block_shape(text) == "paragraph":
+    blocks = 1
+    if block_shape(text) in ("paragraph", "paragraph::"):
         root, messages = _inline(text)
         kind = "paragraph"
     else:
-        root = _block(text)
+        # Sphinx's Locale transform: a text ending in '::' gets a dummy literal block
+        # (so no "Literal block expected"), dropped again with everything after the
+        # first block (``patch = doc[0]``)
+        dummy = text.strip().endswith("::")
+        root = _block(text + "\n\n   dummy literal" if dummy else text)
         messages = list(root.findall(nodes.system_message))
-        first = next((c for c in root.children if not isinstance(c, nodes.system_message)), None)
-        kind = first.tagname if first is not None else "nothing"
+        top = [c for c in root.children if not isinstance(c, nodes.system_message)]
+        kind = top[0].tagname if top else "nothing"
+        blocks = len(top) - (1 if dummy and len(top) > 1 else 0)
     errors = tuple(
         re.sub(r"\s+", " ", m.children[0].astext() if m.children else "").strip().rstrip(".")
         for m in messages if m["level"] >= 2
@@ -263,6 +307,7 @@ def parse(text: str) -> Parsed:
     role_targets: Counter[str] = Counter()
     links: Counter[str] = Counter()
     names: Counter[str] = Counter()
+    styled: Counter[str] = Counter()
     for node in root.findall(nodes.Element):
         if isinstance(node, nodes.footnote_reference):
             auto = node.get("auto")
@@ -274,6 +319,9 @@ def parse(text: str) -> Parsed:
             literals[node.astext()] += 1
         elif "concord_role" in node.attributes:
             role_targets[node["concord_role"]] += 1
+            styled[node.astext()] += 1
+        elif isinstance(node, (nodes.emphasis, nodes.strong, nodes.title_reference, nodes.literal)):
+            styled[node.astext()] += 1
         elif isinstance(node, nodes.substitution_reference):
             names[f"|{node.get('refname', '')}|"] += 1
         elif isinstance(node, nodes.reference):
@@ -284,7 +332,7 @@ def parse(text: str) -> Parsed:
                 names[f"<{uri}>"] += 1
             elif node.get("refname"):
                 names[f"`{node['refname']}`_"] += 1
-    return Parsed(kind, errors, refs, literals, role_targets, links, names)
+    return Parsed(kind, errors, refs, literals, role_targets, links, names, blocks, styled)
 
 
 def _block(text: str):  # type: ignore[no-untyped-def]
@@ -391,6 +439,7 @@ def _register_roles(text: str) -> None:
     from docutils.parsers.rst import roles
 
     for name in _ROLE_NAME.findall(text):
+        name = name.lower()  # docutils' own lookup key
         current = roles._roles.get(name) or roles._role_registry.get(name)
         if current is None or not getattr(current, "__module__", "").startswith("docutils"):
             if current is not _generic_role:
@@ -411,3 +460,12 @@ def _language():  # type: ignore[no-untyped-def]
     from docutils.parsers.rst.languages import get_language
 
     return get_language("en")
+
+
+def _quick_urls(text: str) -> Counter[str]:
+    return Counter(s.key for s in quick(text, "url", "link") if s.kind == "url" or "://" in s.key)
+
+
+def urls_equal(source: str, target: str) -> bool:
+    """The fast scanner sees the same URLs on both sides (no need to ask docutils)."""
+    return _quick_urls(source) == _quick_urls(target)

@@ -59,6 +59,8 @@ class SourceDocument:
     language: str = ""
     messages: dict[str, int] = field(default_factory=dict)  # msgid -> first source line
     notes: list[Note] = field(default_factory=list)
+    #: msgids of section titles (Sphinx reads their translation as a title, not a paragraph)
+    titles: set[str] = field(default_factory=set)
 
     def notes_of_body(self, msgid: str) -> list[Note]:
         return [note for note in self.notes if msgid in note.bodies]
@@ -155,6 +157,8 @@ def _collect(doctree: nodes.document, doc: SourceDocument) -> None:
     bodies: dict[str, list[str]] = defaultdict(list)     # note id -> body msgids
     for node, msgid in extract_messages(doctree):
         doc.messages.setdefault(msgid, node.line or 0)
+        if isinstance(node, nodes.title):
+            doc.titles.add(msgid)
         parent = node.parent
         if isinstance(parent, (nodes.footnote, nodes.citation)) and parent["ids"]:
             bodies[parent["ids"][0]].append(msgid)

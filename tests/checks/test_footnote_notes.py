@@ -126,5 +126,5 @@ def test_source_message_missing_from_catalog(tiny) -> None:  # type: ignore[no-u
     result = project.run()
     assert [(f.check, f.line, f.msgid) for f in result.findings] == [
         ("not-in-catalog", 1, "Third paragraph with no notes.")]
-    assert "at line 8 of index.rst" in result.findings[0].message
+    assert "the source message at source/index.rst:8 has no entry" in result.findings[0].message
     assert (result.stats["ru"].messages, result.stats["ru"].untranslated) == (9, 1)

@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 from typing import ClassVar, Literal, NamedTuple
 
 from concord import rst
@@ -100,6 +101,10 @@ class CatalogContext:
     source: SourceDocument | None
     #: False for catalogs whose messages are not reST (a theme's interface strings).
     rest: bool = True
+    #: The catalog's file, to find the project's other catalogs (a ``glossary.po`` beside it).
+    fs_path: Path | None = None
+    #: Per-catalog lookups the checks build once (translated titles, glossary terms).
+    memo: dict[str, object] = field(default_factory=dict)
 
     @property
     def path(self) -> str:
@@ -182,3 +187,20 @@ def listing(items: Iterable[str]) -> str:
     """``a, b, c`` for a message; the empty list reads as ``none``."""
     shown = [str(i) for i in items]
     return ", ".join(shown) if shown else "none"
+
+
+def source_location(ctx: CatalogContext, line: int | None = None) -> str:
+    """``source/doc.rst:12`` for a line of the catalog's English document, relative to
+    the project root; without ``:line`` when Sphinx gave none (never ``:0``); empty when
+    the source is unknown (catalog-only mode)."""
+    if ctx.source is None:
+        return ""
+    path = ctx.source.path
+    display = Path(ctx.path)
+    if ctx.fs_path is not None and not display.is_absolute():
+        root = ctx.fs_path.resolve().parents[len(display.parts) - 1]
+        try:
+            path = path.resolve().relative_to(root)
+        except ValueError:
+            pass
+    return f"{path}:{line}" if line else str(path)

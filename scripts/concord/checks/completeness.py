@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from concord.catalog.load import Entry
-from concord.checks.base import CatalogCheck, CatalogContext, EntryCheck
+from concord.checks.base import CatalogCheck, CatalogContext, EntryCheck, source_location
 
 # The runner calls each check only for entries in the check's ``state``
 # (:func:`concord.checks.base.state_of`), once per entry.
@@ -70,8 +70,8 @@ class MissingFromCatalog(CatalogCheck):
     def check_catalog(self, ctx: CatalogContext) -> Iterable[tuple[Entry, str]]:
         for msgid, line in missing_messages(ctx):
             yield Entry(msgid, "", 1), (
-                f"the source message at line {line} of {ctx.source.path.name if ctx.source else '?'} "
-                f"has no entry in this catalog: run `concord update`, then translate it")
+                f"the source message at {source_location(ctx, line)} has no entry in this "
+                "catalog, so the edition shows it in English: run `concord update`, then translate it")
 
 
 def missing_messages(ctx: CatalogContext) -> list[tuple[str, int]]:

@@ -16,7 +16,7 @@ from concord import rst
 from concord.catalog.load import Entry
 from concord.checks.base import (
     CatalogCheck, CatalogContext, EditionsCheck, MessageCheck, Unit, diff_counts, excerpt,
-    listing,
+    listing, source_location,
 )
 from concord.source import Note
 
@@ -134,7 +134,12 @@ class FootnoteSwap(CatalogCheck):
 
 
 class FootnoteOrphan(CatalogCheck):
-    """A note that no translated message cites any more: its backlink points nowhere."""
+    """A note that no translated message cites any more: its backlink points nowhere.
+
+    Anonymous notes (``[#]_``, ``[*]_``) are matched by count, as Sphinx matches them:
+    the n-th ``[#]_`` of a message keeps the n-th anonymous note that message cites, and
+    a translation with fewer leaves the last ones uncited.
+    """
 
     id = "footnote-orphan"
     name = "Orphaned footnote"
@@ -146,20 +151,36 @@ class FootnoteOrphan(CatalogCheck):
         assert ctx.source is not None
         entries = {e.msgid: e for e in ctx.catalog.entries if not e.obsolete and e.msgctxt is None}
         for note in ctx.source.notes:
-            if note.key in ("#", "*") or not note.citing:
-                continue  # anonymous notes are matched by count in footnote-refs
+            if not note.citing:
+                continue
             citing = [entries.get(m) for m in dict.fromkeys(note.citing)]
             if not all(e is not None and e.translated for e in citing):
                 continue  # an untranslated citing message still shows the English reference
-            if any(f"[{note.key}]_" in rst.references(e.msgstr) for e in citing if e):
+            if any(_still_cites(note, e, ctx) for e in citing if e):
                 continue
             located = next((entries[b] for b in note.bodies if b in entries), citing[0])
             assert located is not None
-            lines = ", ".join(str(e.line) for e in citing if e)
+            where = ", ".join(_where(e, ctx) for e in citing if e)
             yield located, (
-                f"note {note.name} is cited nowhere in this translation (the source cites it "
-                f"in the messages at line {lines}); restore the reference [{note.key}]_"
-            )
+                f"note {note.name} is cited nowhere in this translation (the source cites it in "
+                f"{where}); restore the reference [{note.key}]_ there")
+
+
+def _still_cites(note: Note, entry: Entry, ctx: CatalogContext) -> bool:
+    """Does the translation of ``entry`` keep the reference that points to ``note``?"""
+    written = f"[{note.key}]_"
+    if note.key not in ("#", "*"):
+        return written in rst.references(entry.msgstr)
+    assert ctx.source is not None
+    same_kind = [n for n in ctx.source.notes if n.key == note.key and entry.msgid in n.citing]
+    position = same_kind.index(note) + 1  # notes are numbered in reference order
+    return rst.references(entry.msgstr)[written] >= position
+
+
+def _where(entry: Entry, ctx: CatalogContext) -> str:
+    assert ctx.source is not None
+    location = source_location(ctx, ctx.source.messages.get(entry.msgid))
+    return f"the message at catalog line {entry.line}" + (f" ({location})" if location else "")
 
 
 class FootnoteEditions(EditionsCheck):

@@ -13,6 +13,8 @@ from concord.checks.footnotes import (
     FootnoteBody, FootnoteEditions, FootnoteOrphan, FootnoteRefs, FootnoteSwap,
 )
 from concord.checks.markup import LiteralChanged, ReferenceChanged, RoleTarget, RstSyntax, UrlChanged
+from concord.checks.markup import MarkupAdded, ReferenceRenamed, TermLocalized, UrlAdded, UrlLocalized
+from concord.checks.markup import ExtraBlock, LiteralRestyled
 from concord.checks.msgfmt import CatalogHeader, FormatString
 from concord.checks.script import DoubleSpace, MixedScript, TurkishI, WhitespaceEdges
 from concord.checks.unchanged import Unchanged
@@ -28,10 +30,17 @@ CHECKS: tuple[Check, ...] = (
     Obsolete(),
     MissingFromCatalog(),
     RstSyntax(),
+    ExtraBlock(),
     UrlChanged(),
     LiteralChanged(),
+    LiteralRestyled(),
     RoleTarget(),
     ReferenceChanged(),
+    UrlLocalized(),
+    UrlAdded(),
+    TermLocalized(),
+    ReferenceRenamed(),
+    MarkupAdded(),
     MixedScript(),
     TurkishI(),
     DoubleSpace(),

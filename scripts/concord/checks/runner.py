@@ -274,7 +274,7 @@ def check_file(job: Job) -> FileResult:
         return FileResult(job.display, lang, error=str(err))
     lang = job.lang or catalog.language or _lang_from_path(job.path)
     source = _SOURCES.get(job.domain) if job.domain else None
-    ctx = CatalogContext(catalog, lang, source, job.rest)
+    ctx = CatalogContext(catalog, lang, source, job.rest, fs_path=job.path)
     result = FileResult(job.display, lang, domain=job.domain)
     ignored = _CONFIG.ignored_in(job.display)
     checks = [c for c in _CHECKS if c.id not in ignored and (source or not c.needs_source)

@@ -1,0 +1,324 @@
+"""Code and cross-references: inline literals and role targets of the source must all
+be in the translation, unchanged.
+
+Sphinx keeps a translated cross-reference's own target (``update_pending_xrefs``
+copies the original's attributes only when domain, type and target match), so a
+changed target points elsewhere or nowhere; a changed ````literal```` is different
+code. Role names are compared as docutils looks them up, without case (``:RFC:`` is
+``:rfc:``), and a ``title <target>`` role may change its title. A ``:term:`` is
+resolved as the translated build resolves it: through the glossary's translation
+(``term-localized``). Markup the translator adds while keeping all of the source's is
+reported as information (``markup-added``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from concord import rst
+from concord.checks import resolve
+from concord.checks.base import CatalogContext, MessageCheck, Unit, diff_counts, listing
+
+#: Roles whose text is prose (translated) rather than a target.
+PROSE_ROLES = frozenset({
+    "dfn", "emphasis", "strong", "sup", "sub", "abbr", "menuselection", "guilabel",
+    "title-reference", "title", "t", "i", "subscript", "superscript", "literal", "code",
+    "math", "samp", "kbd", "file", "program", "command", "mailheader", "makevar",
+    "manpage", "mimetype", "newsgroup", "regexp", "sc", "rst:dir", "rst:role",
+})
+#: Python-domain roles: Sphinx finds an exact name whatever the object type, so
+#: :func:`list` and :class:`list` reach the same object (``PythonDomain.find_obj``).
+PY_OBJECT_ROLES = frozenset({
+    "func", "meth", "class", "attr", "exc", "data", "const", "obj", "mod", "type",
+})
+#: Roles made with ``fix_parens=True``: Sphinx drops a trailing ``()`` of the target
+#: (and adds it to the title when ``add_function_parentheses``), so ``f()`` is ``f``.
+#: A no-link role (``!``) shows its name only: ``()`` is not a target either.
+FIX_PARENS = frozenset({"func", "meth", "py:func", "py:meth", "c:func", "cpp:func"})
+_ROLE_KEY = re.compile(r"^:(?P<role>[^:`]+(?::[^:`]+)?):`(?P<target>.*)`$", re.DOTALL)
+
+
+def _role_of(key: str) -> tuple[str, str]:
+    match = _ROLE_KEY.match(key)
+    return (match.group("role"), match.group("target")) if match else ("", key)
+
+
+def _xrefs(parsed: rst.Parsed, shown: dict[str, str]) -> Counter[str]:
+    """Cross-reference roles by :func:`_canonical` key; ``shown`` maps a key back to
+    the role as written."""
+    found: Counter[str] = Counter()
+    for key, count in parsed.roles.items():
+        role, target = _role_of(key)
+        if role not in PROSE_ROLES:
+            canonical = _canonical(role, target)
+            found[canonical] += count
+            shown.setdefault(canonical, key)
+    return found
+
+
+def _canonical(role: str, target: str) -> str:
+    """``:role:`target``` as Sphinx resolves it: terms without case, Python objects by
+    name whatever the role's object type (a leading '.' searches differently: kept),
+    no trailing ``()`` where Sphinx drops it."""
+    if role == "term":
+        return f":term:`{target.lower()}`"
+    if role in FIX_PARENS or target.startswith("!"):
+        target = target.removesuffix("()")
+    if role.removeprefix("py:") in PY_OBJECT_ROLES:
+        return f":py:`{target}`"
+    return f":{role}:`{target}`"
+
+
+@dataclass(frozen=True)
+class MarkupDiff:
+    literals_missing: list[str]
+    literals_extra: list[str]
+    literals_restyled: list[str]  # missing as literals, present in another inline style
+    roles_missing: list[str]
+    roles_extra: list[str]
+    terms: list[tuple[str, str]]  # (source term role, translated term role) that resolve
+
+
+def markup_diff(unit: Unit, ctx: CatalogContext) -> MarkupDiff:
+    """Computed once per unit for the literal, role and added-markup checks."""
+    cached = unit.__dict__.get("_markup_diff")
+    if cached is None:
+        source, target = rst.parse(unit.source), rst.parse(unit.target)
+        lit_missing, lit_extra = diff_counts(source.literals, target.literals)
+        styled = Counter(target.styled)
+        restyled = []
+        for text in list(lit_missing):
+            if styled[text] > 0:
+                styled[text] -= 1
+                restyled.append(text)
+                lit_missing.remove(text)
+        shown_source: dict[str, str] = {}
+        shown_target: dict[str, str] = {}
+        role_missing, role_extra = diff_counts(_xrefs(source, shown_source), _xrefs(target, shown_target))
+        _drop_equivalent(role_missing, role_extra, _xrefs(target, {}), unit.target)
+        paired = _localized_terms(role_missing, role_extra, ctx) if role_missing and role_extra else []
+        for old, new in paired:
+            role_missing.remove(old)
+            role_extra.remove(new)
+        cached = unit.__dict__["_markup_diff"] = MarkupDiff(
+            lit_missing, lit_extra, restyled, [shown_source[m] for m in role_missing],
+            [shown_target[e] for e in role_extra], paired)
+    return cached
+
+
+def _raw_count(text: str, role: str) -> int:
+    """How often ``:role:`` is written in ``text`` (Python roles: any of them)."""
+    names = PY_OBJECT_ROLES if role == "py" else {role}
+    return sum(len(re.findall(rf"(?<![\w:]):(?:py:)?{re.escape(n)}:", text, re.IGNORECASE)) for n in names)
+
+
+def _drop_equivalent(missing: list[str], extra: list[str], target: Counter[str], text: str) -> None:
+    """Drop what reaches the reader the same way.
+
+    * ``:role:`!x``` makes no link (Sphinx's XRefRole), so it is shown code, not a
+      cross-reference: present once is enough, and the translation may link it
+      (``:role:`x```).
+
+    A Python object written more fully is not dropped: Sphinx resolves the short name
+    to an exact global match first (``TimeoutError`` is not ``asyncio.TimeoutError``).
+    """
+    for old in list(missing):
+        role, name = _role_of(old)
+        if name.startswith("!"):
+            plain = f":{role}:`{name[1:]}`"
+            if plain in extra:  # linked in the translation
+                missing.remove(old)
+                extra.remove(plain)
+            elif target[old] or target[plain]:
+                written = sum(c for k, c in target.items() if _role_of(k)[0] == role)
+                if not any(_role_of(e)[0] == role for e in extra) and _raw_count(text, role) <= written:
+                    missing.remove(old)  # shown again elsewhere; a mangled copy is reported
+            continue
+
+
+def _localized_terms(missing: list[str], extra: list[str], ctx: CatalogContext) -> list[tuple[str, str]]:
+    """Missing ``:term:`` targets written as the glossary's translation of that term."""
+    if not any(m.startswith(":term:") for m in missing):
+        return []
+    glossary = resolve.terms(ctx)
+    pairs, free = [], [e for e in extra if e.startswith(":term:")]
+    for old in (m for m in missing if m.startswith(":term:")):
+        term = _role_of(old)[1]
+        new = next((e for e in free if term in glossary.get(_role_of(e)[1], ())), None)
+        if new is not None:
+            pairs.append((old, new))
+            free.remove(new)
+    return pairs
+
+
+def _glossary_says(term_role: str, ctx: CatalogContext) -> str:
+    term = _role_of(term_role)[1]
+    names = sorted(t for t, sources in resolve.terms(ctx).items() if term in sources and t != term)
+    return f" (the glossary translates it as {listing(repr(n) for n in names)})" if names else ""
+
+
+def _literal_hint(missing: list[str], target: str) -> str:
+    parsed = rst.parse(target).literals
+    if any(target.count(f"``{m}``") > parsed[m] for m in missing):  # written, but not read as one
+        return ("; reST sees no literal where ``...`` is glued to the text around it: put a "
+                "space or an escaped space '\\ ' before and after it")
+    return ""
+
+
+def _role_hint(missing: list[str], target: str) -> str:
+    for key in missing:
+        role = _role_of(key)[0]
+        if re.search(rf":{re.escape(role)}:\s+`", target, re.IGNORECASE):
+            return f"; the space after ':{role}:' breaks the role: write :{role}:`...` with no space"
+        if re.search(rf"\w:{re.escape(role)}:`", target, re.IGNORECASE):
+            return (f"; reST sees no role where :{role}: is glued to the word before it: put a "
+                    "space or an escaped space '\\ ' before it")
+    return ""
+
+
+class LiteralChanged(MessageCheck):
+    """Inline literals (````code````) are code: copy each one of the source unchanged.
+
+    You may add literals of your own; a changed or dropped one shows readers different code.
+    """
+
+    id = "literal-changed"
+    name = "Inline literal changed"
+    description = "every inline literal of the source is in the translation, unchanged"
+    family = "markup"
+
+    def check_message(self, unit: Unit, ctx: CatalogContext) -> Iterable[str]:
+        if "``" not in unit.source:
+            return
+        if not _lost(unit, "literal"):
+            return  # everything of the source's is there (the scanner agrees with docutils here)
+        diff = markup_diff(unit, ctx)
+        if diff.literals_missing:
+            changed = f"; the translation has {listing(f'``{e}``' for e in diff.literals_extra)} instead" \
+                if diff.literals_extra else ""
+            yield (f"inline literal {listing(f'``{m}``' for m in diff.literals_missing)} is missing "
+                   f"or changed{changed}; Sphinx shows the translation's code: copy the source's "
+                   f"literal unchanged{_literal_hint(diff.literals_missing, unit.target)}")
+
+
+class LiteralRestyled(MessageCheck):
+    """A literal of the source shown in another inline style (``:const:`None```,
+    ``*None*``): the same text, not set as code. Usually a slip; the reader still gets
+    the text."""
+
+    id = "literal-restyled"
+    name = "Inline literal restyled"
+    description = "a literal of the source is written in another inline style"
+    family = "markup"
+    severity = "warning"
+
+    def check_message(self, unit: Unit, ctx: CatalogContext) -> Iterable[str]:
+        if "``" not in unit.source:
+            return
+        if not _lost(unit, "literal"):
+            return
+        restyled = markup_diff(unit, ctx).literals_restyled
+        if restyled:
+            yield (f"{listing(f'``{r}``' for r in restyled)} is written in another inline style "
+                   "(a role, *emphasis* or `title`); write it as ``code`` as the source does")
+
+
+class RoleTarget(MessageCheck):
+    """Cross-reference roles keep their targets: translate the title with
+    ``:role:`translated title <target>```. A ``:term:`` may use the glossary's
+    translation of the term (Sphinx resolves it in the translated build)."""
+
+    id = "role-target-changed"
+    name = "Role target changed"
+    description = "every cross-reference target of the source is in the translation"
+    family = "markup"
+    honours_noqa = True
+
+    def check_message(self, unit: Unit, ctx: CatalogContext) -> Iterable[str]:
+        if ":`" not in unit.source and "`:" not in unit.source:
+            return
+        if not _lost(unit, "role"):
+            return
+        diff = markup_diff(unit, ctx)
+        if not diff.roles_missing:
+            return
+        terms = "".join(_glossary_says(m, ctx) for m in diff.roles_missing if m.startswith(":term:"))
+        instead = f"; the translation has {listing(diff.roles_extra)} instead" if diff.roles_extra else ""
+        yield (f"cross-reference {listing(diff.roles_missing)} is missing or points elsewhere"
+               f"{instead}{terms}; the link is lost or goes to another target: keep the target, "
+               f"e.g. :ref:`translated title <target>`{_role_hint(diff.roles_missing, unit.target)}")
+
+
+def _quick(unit: Unit, side: str, kind: str) -> Counter[str]:
+    """The scanner's literals or cross-references of one side, once per unit."""
+    key = f"_quick_{side}_{kind}"
+    cached = unit.__dict__.get(key)
+    if cached is None:
+        text = unit.source if side == "source" else unit.target
+        cached = unit.__dict__[key] = (
+            _quick_roles(text) if kind == "role"
+            else Counter(s.key for s in rst.quick(text, "literal")) if "``" in text else Counter())
+    return cached
+
+
+def _lost(unit: Unit, kind: str) -> bool:
+    """Does the scanner see something of the source's missing from the translation?"""
+    return bool(_quick(unit, "source", kind) - _quick(unit, "target", kind))
+
+
+def _quick_roles(text: str) -> Counter[str]:
+    found: Counter[str] = Counter()
+    if "`" not in text:
+        return found
+    for span in rst.quick(text, "role"):
+        role = span.role.lower()
+        if role not in PROSE_ROLES:  # the scanner drops '!': put it back (no link)
+            found[_canonical(role, ("!" if "`!" in span.text else "") + span.key)] += 1
+    return found
+
+
+class TermLocalized(MessageCheck):
+    """A ``:term:`` written with the glossary's translation of the term: it resolves in
+    the translated build, and Sphinx logs an ``i18n.inconsistent_references`` warning."""
+
+    id = "term-localized"
+    name = "Term localized"
+    description = "a :term: uses the glossary's translation of the source's term"
+    family = "markup"
+    severity = "info"
+    honours_noqa = True
+
+    def check_message(self, unit: Unit, ctx: CatalogContext) -> Iterable[str]:
+        if ":term:`" not in unit.source or ":term:`" not in unit.target:
+            return
+        if not _lost(unit, "role"):
+            return
+        for old, new in markup_diff(unit, ctx).terms:
+            yield (f"{old} -> {new}, the glossary's translation: it resolves; Sphinx warns "
+                   "(i18n.inconsistent_references) unless the message ends with #noqa")
+
+
+class MarkupAdded(MessageCheck):
+    """The translation adds inline literals or cross-references while keeping all of the
+    source's: nothing is lost, so this is information only."""
+
+    id = "markup-added"
+    name = "Markup added"
+    description = "the translation adds literals or cross-references the source lacks"
+    family = "markup"
+    severity = "info"
+
+    def check_message(self, unit: Unit, ctx: CatalogContext) -> Iterable[str]:
+        if "`" not in unit.target or unit.target.count("`") <= unit.source.count("`"):
+            return  # nothing added (a changed literal is literal-changed's)
+        if not (_quick(unit, "target", "literal") - _quick(unit, "source", "literal")) \
+                and not (_quick(unit, "target", "role") - _quick(unit, "source", "role")):
+            return
+        diff = markup_diff(unit, ctx)
+        added = ([f"``{e}``" for e in diff.literals_extra] if not diff.literals_missing else []) \
+            + (diff.roles_extra if not diff.roles_missing else [])
+        if added:
+            yield f"the translation adds {listing(added)}; all of the source's markup is kept"
