@@ -96,6 +96,7 @@ def _import_file(memory: TranslationMemory, path: Path, source_lang: str | None,
                  target_lang: str | None, project: Any) -> int:
     from concord.tm.catalogs import catalog_units
     from concord.tm.tmx import read_tmx
+    from concord.tm.update import project_relative
 
     if path.suffix.lower() == ".tmx":
         units: Any = read_tmx(path)
@@ -104,12 +105,16 @@ def _import_file(memory: TranslationMemory, path: Path, source_lang: str | None,
         if not source_lang:  # a project's catalog translates its document's original
             source_lang = (project.original_of_domain(domain) if domain is not None
                            else project.source_language if project is not None else "en")
-        units = catalog_units(path, source_lang=source_lang, target_lang=target_lang, domain=domain)
+        # the origin as the memory records it everywhere: the path from the project's root
+        origin = project_relative(path, project.root) if project is not None else None
+        units = catalog_units(path, source_lang=source_lang, target_lang=target_lang, domain=domain,
+                              origin=origin)
     else:
         raise ConcordError(f"{path} is neither a catalog (.po) nor a TMX file (.tmx); rename it or leave it out")
+    supersede = path.suffix.lower() != ".tmx"  # a catalog is the truth for its own entries
     if path.stat().st_size < LARGE_INPUT:
-        return memory.add(units)
-    return _with_progress(path, lambda tick: memory.add(units, progress=tick))
+        return memory.add(units, supersede=supersede)
+    return _with_progress(path, lambda tick: memory.add(units, progress=tick, supersede=supersede))
 
 
 def _with_progress(path: Path, run: Callable[[Callable[[int], None]], int]) -> int:

@@ -140,6 +140,24 @@ class PostgresMemory(TranslationMemory):
         self._added += len(inserted)
         return len(inserted)
 
+    def _retire(self, tx: Any, units: list[Unit]) -> int:
+        retired = 0
+        for unit in units:
+            rows = tx.execute(
+                "SELECT u.id, u.pair, u.masked FROM tm_unit u JOIN tm_pair p ON p.id = u.pair"
+                " WHERE u.shash = %s AND p.srclang = %s AND p.tgtlang = %s AND u.context = %s"
+                " AND u.origin = %s AND u.source = %s AND u.target <> %s AND u.changed <= %s",
+                (unit.source_hash(), unit.source_lang, unit.target_lang, unit.context, unit.origin,
+                 unit.source, unit.target, unit.changed)).fetchall()
+            for unit_id, pair, masked in rows:
+                terms = [term_id(pair, t) for t in index_terms(masked)]
+                tx.execute("DELETE FROM tm_posting WHERE term = ANY(%s) AND unit = %s", (terms, unit_id))
+                tx.execute("UPDATE tm_term SET df = df - 1 WHERE term = ANY(%s)", (terms,))
+                tx.execute("DELETE FROM tm_unit WHERE id = %s", (unit_id,))
+                tx.execute("UPDATE tm_pair SET units = units - 1 WHERE id = %s", (pair,))
+                retired += 1
+        return retired
+
     def _pair(self, source_lang: str, target_lang: str) -> tuple[int, int] | None:
         """(id, number of units) of a language pair."""
         with self.db.cursor() as cur:

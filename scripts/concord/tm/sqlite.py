@@ -156,6 +156,29 @@ class SQLiteMemory(TranslationMemory):
         )
         return added
 
+    def _retire(self, tx: sqlite3.Connection, units: list[Unit]) -> int:
+        retired = 0
+        for unit in units:
+            pair = self._pair_id(unit.source_lang, unit.target_lang, create=False)
+            if pair is None:
+                continue
+            rows = tx.execute(
+                "SELECT u.id, m.text FROM unit u JOIN masked m ON m.id = u.id WHERE u.shash = ?"
+                " AND u.pair = ? AND u.context = ? AND u.origin = ? AND u.source = ?"
+                " AND u.target <> ? AND u.changed <= ?",
+                (unit.source_hash(), pair, unit.context, unit.origin, unit.source, unit.target,
+                 unit.changed)).fetchall()
+            for unit_id, masked in rows:
+                terms = [term_id(pair, t) for t in index_terms(masked)]
+                tx.executemany("DELETE FROM posting WHERE term = ? AND mlen = ? AND unit = ?",
+                               [(t, len(masked), unit_id) for t in terms])
+                tx.executemany("UPDATE term SET df = df - 1 WHERE term = ?", [(t,) for t in terms])
+                tx.execute("DELETE FROM masked WHERE id = ?", (unit_id,))
+                tx.execute("DELETE FROM unit WHERE id = ?", (unit_id,))
+                tx.execute("UPDATE pair SET units = units - 1 WHERE id = ?", (pair,))
+                retired += 1
+        return retired
+
     def _exact(self, source_lang: str, target_lang: str, source: str) -> list[Unit]:
         rows = self.db.execute(
             f"SELECT {_COLUMNS} FROM unit u JOIN pair p ON p.id = u.pair WHERE u.shash = ?",

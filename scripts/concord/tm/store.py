@@ -91,12 +91,19 @@ class TranslationMemory(ABC):
     location: str = ""
 
     # -- writing -------------------------------------------------------------------
-    def add(self, units: Iterable[Unit], *, progress: Callable[[int], None] | None = None) -> int:
+    def add(self, units: Iterable[Unit], *, progress: Callable[[int], None] | None = None,
+            supersede: bool = False) -> int:
         """Store ``units`` in one transaction; return how many were new.
 
         All or nothing: when ``units`` raises (a malformed file half-read), nothing
         from it is kept. Duplicates (same languages, context, source and target) are
         skipped, so importing a file twice adds nothing the second time.
+
+        ``supersede`` is for units read from the catalog a translator edits: the catalog
+        is the truth for its own entries, so a unit it held before (same origin, context,
+        languages and source) whose translation has since been corrected is retired, as a
+        CAT tool overwrites a segment's earlier translation when the reviewed document is
+        confirmed again. A unit with a later change date is kept: it is not the older one.
         """
         added = 0
         stamp = now_iso()
@@ -111,11 +118,15 @@ class TranslationMemory(ABC):
                     unit = replace(unit, created=first, changed=unit.changed or first)
                 batch.append(unit)
                 if len(batch) >= BATCH:
+                    if supersede:
+                        self._retire(tx, batch)
                     added += self._insert(tx, batch)
                     if progress:
                         progress(len(batch))
                     batch = []
             if batch:
+                if supersede:
+                    self._retire(tx, batch)
                 added += self._insert(tx, batch)
                 if progress:
                     progress(len(batch))
@@ -128,6 +139,10 @@ class TranslationMemory(ABC):
     @abstractmethod
     def _insert(self, tx: Any, units: list[Unit]) -> int:
         """Insert a batch, skipping duplicates; return the number inserted."""
+
+    @abstractmethod
+    def _retire(self, tx: Any, units: list[Unit]) -> int:
+        """Delete the units these supersede (see :meth:`add`); return how many."""
 
     # -- reading -------------------------------------------------------------------
     @abstractmethod

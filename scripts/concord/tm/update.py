@@ -130,7 +130,7 @@ def sync_memory(memory: TranslationMemory, project: SphinxProject) -> int:
     """Import ``tm/*.tmx`` and every catalog's finished translations; return new units."""
     added = 0
     for tmx in sorted((project.root / "tm").glob("*.tmx")):
-        added += memory.add(read_tmx(tmx, origin=_rel(tmx, project.root)))
+        added += memory.add(read_tmx(tmx, origin=project_relative(tmx, project.root)))
     for lang in project.catalog_languages:
         for path in project.catalogs(lang):
             domain = project.domain_of_catalog(path) or path.stem
@@ -139,12 +139,13 @@ def sync_memory(memory: TranslationMemory, project: SphinxProject) -> int:
                 continue  # a stale catalog in its article's original: its pair is unknown
             added += memory.add(catalog_units(
                 path, source_lang=source_lang, target_lang=lang, domain=domain,
-                origin=_rel(path, project.root),
-            ))
+                origin=project_relative(path, project.root),
+            ), supersede=True)
     return added
 
 
-def _rel(path: Path, root: Path) -> str:
+def project_relative(path: Path, root: Path) -> str:
+    """``path`` from the project's root, as the memory records a unit's origin."""
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
@@ -191,11 +192,11 @@ def update_catalog(project: SphinxProject, pot_path: Path, lang: str, domain: st
     path = _existing_catalog(project, lang, domain)
     change = CatalogUpdate(path=path, language=lang, domain=domain, created=not path.exists())
     written_path(path, within=project.root)  # a symlink out of the project: refused before any work
-    pot = load_editable(pot_path, display=_rel(pot_path, project.root)).po
+    pot = load_editable(pot_path, display=project_relative(pot_path, project.root)).po
     if change.created:
         old, original, blocks = _new_catalog(pot, lang), "", None
     else:
-        read = load_editable(path, display=_rel(path, project.root))
+        read = load_editable(path, display=project_relative(path, project.root))
         old, original, blocks = read.po, read.original, read.blocks
     result = merge(pot, old, threshold=policy.threshold)
     change.added, change.obsoleted = result.added, result.obsoleted
