@@ -195,32 +195,47 @@ def test_the_table_covers_both_verdicts(tmp_path: Path) -> None:
     assert verdicts == {True, False}
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason=f"{CORPUS} not found (shared corpora)")
-def test_python_docs_es_per_file(capsys: pytest.CaptureFixture[str]) -> None:
-    """Every catalog of python-docs-es: concord (one run over the corpus) fails exactly
-    the files msgfmt fails (one run per file), with msgfmt's first located line among
-    concord's lines for that file."""
+def _disagreements(files: list[Path], capsys: pytest.CaptureFixture[str]) -> tuple[list[object], int]:
+    """Files where concord (one run over all of them) and msgfmt (one run per file)
+    disagree on the verdict, or where msgfmt's first located line is not concord's."""
     import json
 
-    main(["check", "--format", "json", str(CORPUS)])
+    main(["check", "--format", "json", *map(str, files)])
     report = json.loads(capsys.readouterr().out)
     ours: dict[str, list[int]] = {}
     for error in report["errors"]:
         where = re.match(r"^(.*?\.po)(?::(\d+))?: error: ", error)
         assert where is not None, error
-        ours.setdefault(where.group(1), []).append(int(where.group(2) or 0))
-    for finding in report["findings"]:
+        ours.setdefault(str(Path(where.group(1)).resolve()), []).append(int(where.group(2) or 0))
+    for finding in report["findings"]:  # paths are shown relative to the working folder
         if finding["severity"] == "error" and finding["check"] not in NOT_MSGFMT:
-            ours.setdefault(finding["path"], []).append(finding["line"])
-    disagree, failing = [], 0
-    for path in sorted(CORPUS.rglob("*.po")):
+            ours.setdefault(str(Path(finding["path"]).resolve()), []).append(finding["line"])
+    disagree: list[object] = []
+    failing = 0
+    for path in files:
         theirs, their_line = msgfmt_verdict(path)
         failing += theirs
-        lines = ours.get(str(path))
+        lines = ours.get(str(path.resolve()))
         if theirs != (lines is not None) or (their_line is not None and their_line not in (lines or [])):
-            disagree.append((path.relative_to(CORPUS).as_posix(), theirs, their_line, lines))
+            disagree.append((str(path), theirs, their_line, lines))
+    return disagree, failing
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason=f"{CORPUS} not found (shared corpora)")
+def test_python_docs_es_per_file(capsys: pytest.CaptureFixture[str]) -> None:
+    """Every catalog of python-docs-es: concord fails exactly the files msgfmt fails."""
+    disagree, failing = _disagreements(sorted(CORPUS.rglob("*.po")), capsys)
     assert failing >= 20, failing
     assert not disagree, disagree
+
+
+def test_sphinx_catalogs_per_file(capsys: pytest.CaptureFixture[str]) -> None:
+    """The 70 catalogs Sphinx ships (plurals of many languages, python-format entries)."""
+    import sphinx
+
+    files = sorted(Path(sphinx.__file__).parent.glob("locale/*/LC_MESSAGES/sphinx.po"))
+    disagree, failing = _disagreements(files, capsys)
+    assert len(files) >= 60 and not disagree, disagree
 
 
 @pytest.mark.parametrize("flag,msgid,msgstr,says", [
