@@ -106,10 +106,13 @@ def _lang_of(path: Path, project: SphinxProject | None) -> str | None:
 
 
 def execute(the_plan: Plan, config: CheckConfig, thresholds: dict[str, float],
-            workers: int | None = None) -> Result:
+            workers: int | None = None, glossary: Path | None = None) -> Result:
     """Read the source if needed, run the checks, keep the requested languages."""
     sources = None
     project = the_plan.project
+    from concord.glossary.hooks import after_run, before_run
+
+    before_run(the_plan, config, glossary)
     if project is not None and the_plan.needs_source:
         from concord.source import read_sources
 
@@ -117,6 +120,7 @@ def execute(the_plan: Plan, config: CheckConfig, thresholds: dict[str, float],
     result = run(the_plan.jobs, sources=sources, config=config, thresholds=thresholds,
                  workers=workers)
     result.source_skipped = any(job.domain is None for job in the_plan.jobs)
+    after_run(the_plan, config, result)
     if the_plan.languages:
         keep = set(the_plan.languages)
         result.findings = [f for f in result.findings if f.lang in keep]
@@ -157,8 +161,11 @@ def _thresholds(values: tuple[str, ...]) -> dict[str, float]:
               help="Percent of messages LANG needs translated to pass (default 100).")
 @click.option("--list-checks", is_flag=True, help="List the checks and exit.")
 @click.option("-j", "--jobs", type=int, default=None, help="Worker processes (default: every core).")
+@click.option("--glossary", "glossary", type=click.Path(path_type=Path), envvar="CONCORD_GLOSSARY",
+              help="Glossary file or folder (default: the project's glossary/).")
 def check(paths: tuple[Path, ...], confdir: Path | None, languages: tuple[str, ...], fmt: str,
-          strict: bool, thresholds: tuple[str, ...], list_checks: bool, jobs: int | None) -> int:
+          strict: bool, thresholds: tuple[str, ...], list_checks: bool, jobs: int | None,
+          glossary: Path | None) -> int:
     """Check catalogs: footnotes aligned with the source, completeness, reST markup,
     script and typography.
 
@@ -178,7 +185,7 @@ def check(paths: tuple[Path, ...], confdir: Path | None, languages: tuple[str, .
     the_plan = plan(paths, confdir, languages)
     root = the_plan.project.root if the_plan.project else Path.cwd()
     config = load_config(root, set(BY_ID))
-    result = execute(the_plan, config, _thresholds(thresholds), jobs)
+    result = execute(the_plan, config, _thresholds(thresholds), jobs, glossary)
     if fmt == "text":  # remarks go to stderr so that stdout holds findings only
         for note in the_plan.notes:
             click.echo(note, err=True)

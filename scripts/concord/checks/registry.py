@@ -15,6 +15,9 @@ from concord.checks.footnotes import (
 from concord.checks.markup import LiteralChanged, ReferenceChanged, RoleTarget, RstSyntax, UrlChanged
 from concord.checks.script import DoubleSpace, MixedScript, TurkishI, WhitespaceEdges
 from concord.checks.unchanged import Unchanged
+from concord.checks.terms import TermForbidden, TermMandatory, TermMissing
+from concord.checks.spelling import Spelling
+from concord.checks.consistency import Inconsistent
 
 CHECKS: tuple[Check, ...] = (
     FootnoteRefs(),
@@ -36,6 +39,11 @@ CHECKS: tuple[Check, ...] = (
     DoubleSpace(),
     WhitespaceEdges(),
     Unchanged(),
+    TermMissing(),
+    TermForbidden(),
+    TermMandatory(),
+    Spelling(),
+    Inconsistent(),
 )
 
 BY_ID: dict[str, Check] = {check.id: check for check in CHECKS}

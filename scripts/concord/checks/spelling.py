@@ -1,0 +1,139 @@
+"""Spelling per language, with the Hunspell dictionaries the system provides.
+
+Debian's ``hunspell-tr``, ``hunspell-ru``, ``hunspell-en-us`` (and any other
+``hunspell-*``) are read through Enchant (pyenchant). What is not prose is skipped:
+URLs, literals, roles and references (:mod:`concord.rst`), words copied from the
+source (names, identifiers), words with digits, acronyms and identifiers in mixed case,
+the words of every glossary term, and the words the project lists as known
+(``glossary/words-<lang>.txt``, or ``dictionaries/*.txt`` as python-docs projects keep).
+A language without a dictionary is named once by ``concord check`` and skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+from concord import glossary
+from concord.checks.base import CatalogContext, MessageCheck, Unit
+from concord.checks.terms import readable
+from concord.glossary.morphology import WORD, analyzer
+
+_APOSTROPHE = re.compile(r"['’]")
+_INNER_CAPITAL = re.compile(r".[A-ZА-ЯЁÇĞİÖŞÜ]")
+MAX_SHOWN = 5
+
+
+@lru_cache(maxsize=None)
+def dictionary(lang: str) -> Any:
+    """The Enchant dictionary for ``lang`` (Hunspell first), or None when none is installed."""
+    try:
+        import enchant
+    except ImportError:  # pyenchant installed but libenchant missing raises ImportError too
+        return None
+    broker = enchant.Broker()
+    broker.set_ordering("*", "hunspell,myspell,nuspell,aspell")
+    base = lang.split("_")[0].split("-")[0]
+    for tag in (lang, f"{base}_{base.upper()}", base):
+        if broker.dict_exists(tag):
+            return broker.request_dict(tag)
+    found = sorted(t for t in (lang for lang, _ in broker.list_dicts()) if t.startswith(base + "_"))
+    return broker.request_dict(found[0]) if found else None
+
+
+def missing_dictionaries(langs: Iterable[str]) -> list[str]:
+    """The languages of ``langs`` with no installed dictionary (said once per run)."""
+    return sorted({lang for lang in langs if dictionary(lang) is None})
+
+
+@lru_cache(maxsize=None)
+def _known_words(lang: str) -> frozenset[str]:
+    """Every word of every glossary term, and the project's word list for ``lang``."""
+    words = set(glossary.active().known_words(lang))
+    index = glossary.active().index
+    if index is not None:
+        for concept in index.glossary:
+            for terms in (concept.source, *concept.targets.values(), *concept.forbidden.values()):
+                for term in terms:
+                    words.update(WORD.findall(term))
+    return frozenset(words)
+
+
+#: Turkish writes â, î, û to mark a long or palatal vowel ("hâlinde"); Hunspell's
+#: Turkish dictionary knows the plain letters only.
+_TR_CIRCUMFLEX = str.maketrans("âîûÂÎÛ", "aiuAIU")
+
+
+class _Speller:
+    """One language's dictionary with a cache of every word already looked up.
+
+    Known words (glossary, word lists) are compared by their morphological keys, so an
+    inflected name ("Трампа", "Weel’e") is known when its base form is listed.
+    """
+
+    def __init__(self, lang: str) -> None:
+        self.dict = dictionary(lang)
+        self.analyzer = analyzer(lang)
+        self.turkish = self.analyzer.turkish
+        self.known = {k for w in _known_words(lang) for k in self.analyzer.keys(w)}
+        self.cache: dict[str, bool] = {}
+
+    def misspelled(self, word: str, source_words: set[str]) -> bool:
+        base = self.analyzer.base(word)
+        if base in source_words:
+            return False  # a name or an identifier copied from the source
+        found = self.cache.get(word)
+        if found is None:
+            found = self.cache[word] = self._misspelled(word, base)
+        return found
+
+    def _misspelled(self, word: str, base: str) -> bool:
+        if len(base) < 2 or any(c.isdigit() for c in base) or "_" in base:
+            return False
+        if base.isupper() or _INNER_CAPITAL.search(base):
+            return False  # an acronym or an identifier
+        if self.dict.check(word) or (base != word and self.dict.check(base)):
+            return False
+        if self.turkish and self.dict.check(word.translate(_TR_CIRCUMFLEX)):
+            return False
+        return not (self.analyzer.keys(word) & self.known)
+
+
+@lru_cache(maxsize=None)
+def speller(lang: str) -> _Speller | None:
+    return _Speller(lang) if dictionary(lang) is not None else None
+
+
+class Spelling(MessageCheck):
+    """A word of the translation is not in the language's Hunspell dictionary. Correct it,
+    or, if it is right (a name, a term of the field), add it to the glossary or to
+    ``glossary/words-<lang>.txt``."""
+
+    id = "spelling"
+    name = "Spelling"
+    description = "words not in the language's Hunspell dictionary (nor the project's lists)"
+    family = "spelling"
+    severity = "warning"
+
+    def check_message(self, unit: Unit, ctx: CatalogContext) -> Iterable[str]:
+        check = speller(ctx.lang)
+        if check is None:
+            return
+        source_words = set(WORD.findall(unit.source))
+        text = readable(unit.target, unit.target_spans) if ("`" in unit.target or ":" in unit.target
+                                                            or "_" in unit.target) else unit.target
+        bad = [w for w in dict.fromkeys(WORD.findall(text))
+               if w not in source_words and check.misspelled(w, source_words)]
+        if bad:
+            shown = ", ".join(repr(w) for w in bad[:MAX_SHOWN])
+            more = f" and {len(bad) - MAX_SHOWN} more" if len(bad) > MAX_SHOWN else ""
+            hint = _suggestion(check, bad[0])
+            yield (f"not in the {check.dict.tag} dictionary: {shown}{more}{hint}; correct it, or "
+                   f"add a right word to glossary/words-{ctx.lang}.txt")
+
+
+def _suggestion(check: _Speller, word: str) -> str:
+    options = check.dict.suggest(word)[:3]
+    return f" (for {word!r}, did you mean {', '.join(repr(o) for o in options)}?)" if options else ""

@@ -1,0 +1,158 @@
+"""Finding a glossary's terms in messages: the source side, then each translation.
+
+:class:`TermIndex` is built once per ``concord check`` (before the worker processes
+fork) and asked two questions per message: which concepts does the source mention,
+and does the translation render each with an approved term and without a forbidden
+variant? Words are compared through :mod:`concord.glossary.morphology`, so inflected
+forms match. A term's first word is looked up by its keys, so a message is tokenised
+once and only candidate positions are compared.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from concord.glossary.model import Concept, Glossary
+from concord.glossary.morphology import Analyzer, TermWord, analyzer, find
+
+
+@dataclass(frozen=True)
+class Pattern:
+    concept: Concept
+    term: str
+    words: tuple[TermWord, ...]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What a translation does wrong with one concept: ``kind`` missing or forbidden."""
+
+    kind: str
+    concept: Concept
+    message: str
+
+
+class _Side:
+    """The patterns of one language, indexed by the keys of their first word."""
+
+    def __init__(self, lang: str) -> None:
+        self.analyzer: Analyzer = analyzer(lang)
+        self.by_key: dict[str, list[Pattern]] = defaultdict(list)
+
+    def add(self, concept: Concept, term: str) -> Pattern | None:
+        tokens = self.analyzer.tokens(term)
+        if not tokens:
+            return None
+        words = tuple(self.analyzer.term_word(t, concept.is_name) for t in tokens)
+        pattern = Pattern(concept, term, words)
+        for key in words[0].keys:
+            self.by_key[key].append(pattern)
+        return pattern
+
+    def occurrences(self, tokens: list[str]) -> list[tuple[Pattern, int, int]]:
+        """Every pattern found in ``tokens`` with its token span."""
+        found = []
+        seen: set[int] = set()
+        for token in dict.fromkeys(tokens):
+            for key in self.analyzer.keys(token):
+                for pattern in self.by_key.get(key, ()):
+                    if id(pattern) not in seen:
+                        seen.add(id(pattern))
+                        found.extend((pattern, s, e) for s, e in find(
+                            self.analyzer, pattern.words, tokens, pattern.concept.case_sensitive))
+        return found
+
+
+class TermIndex:
+    """A glossary ready for checking (see the module docstring)."""
+
+    def __init__(self, glossary: Glossary) -> None:
+        self.glossary = glossary
+        self.source = _Side(glossary.source_lang)
+        for concept in glossary:
+            for term in concept.source:
+                self.source.add(concept, term)
+        self._targets: dict[str, tuple[_Side, _Side]] = {}
+        self._verbatim: dict[str, re.Pattern[str]] = {}
+
+    def _sides(self, lang: str) -> tuple[_Side, _Side]:
+        """(approved, forbidden) patterns of ``lang``, built on first use."""
+        sides = self._targets.get(lang)
+        if sides is None:
+            approved, forbidden = _Side(lang), _Side(lang)
+            for concept in self.glossary:
+                for term in _targets_of(concept, lang):
+                    approved.add(concept, term)
+                for term in _forbidden_of(concept, lang):
+                    forbidden.add(concept, term)
+            sides = self._targets[lang] = (approved, forbidden)
+        return sides
+
+    def has_language(self, lang: str) -> bool:
+        approved, forbidden = self._sides(lang)
+        return bool(approved.by_key or forbidden.by_key)
+
+    def concepts_in(self, source: str) -> list[Concept]:
+        """The concepts the source text mentions, in glossary order."""
+        found = {p.concept.id: p.concept for p, _, _ in
+                 self.source.occurrences(self.source.analyzer.tokens(source))}
+        return [found[k] for k in sorted(found)]
+
+    def problems(self, source: str, target: str, lang: str) -> list[Problem]:
+        """Missing approved terms and forbidden variants in one translation."""
+        approved, forbidden = self._sides(lang)
+        if not approved.by_key and not forbidden.by_key:
+            return []
+        tokens = approved.analyzer.tokens(target)
+        good = approved.occurrences(tokens)
+        rendered = {p.concept.id for p, _, _ in good}
+        spans = [(s, e) for _, s, e in good]
+        problems = []
+        for pattern, start, end in forbidden.occurrences(tokens):
+            if any(s <= start and end <= e for s, e in spans):
+                continue  # inside an approved term ("Hint-Pasifik" holds "Pasifik")
+            used = " ".join(tokens[start:end])
+            problems.append(Problem("forbidden", pattern.concept,
+                                    _forbidden(pattern, used, lang)))
+        named = {p.concept.id for p in problems}  # the forbidden finding says what to write
+        for concept in self.concepts_in(source):
+            terms = _targets_of(concept, lang)
+            if (terms and concept.id not in rendered and concept.id not in named
+                    and not self._kept(concept, target)):
+                problems.append(Problem("missing", concept, _missing(concept, lang, terms)))
+        return problems
+
+    def _kept(self, concept: Concept, target: str) -> bool:
+        """The source term left as it is: a title or name quoted in the original."""
+        pattern = self._verbatim.get(concept.id)
+        if pattern is None:
+            alternatives = "|".join(re.escape(t) for t in concept.source)
+            pattern = self._verbatim[concept.id] = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+        return pattern.search(target) is not None
+
+
+def _targets_of(concept: Concept, lang: str) -> list[str]:
+    return concept.targets.get(lang) or concept.targets.get(lang.split("_")[0]) or []
+
+
+def _forbidden_of(concept: Concept, lang: str) -> list[str]:
+    return concept.forbidden.get(lang) or concept.forbidden.get(lang.split("_")[0]) or []
+
+
+def _note(concept: Concept) -> str:
+    return f" (glossary note: {concept.note})" if concept.note else ""
+
+
+def _missing(concept: Concept, lang: str, terms: list[str]) -> str:
+    others = f" (or {', '.join(repr(t) for t in terms[1:])})" if len(terms) > 1 else ""
+    return (f"{concept.source[0]!r} is not rendered with the approved {lang} term: use "
+            f"approved: {terms[0]!r}{others} in the form the sentence needs{_note(concept)}")
+
+
+def _forbidden(pattern: Pattern, used: str, lang: str) -> str:
+    terms = _targets_of(pattern.concept, lang)
+    instead = f"; write approved: {terms[0]!r}" if terms else "; rephrase without it"
+    return (f"{used!r} is a forbidden {lang} variant of {pattern.concept.source[0]!r} "
+            f"(glossary: {pattern.term!r}){instead}{_note(pattern.concept)}")
