@@ -28,6 +28,7 @@ SUBCOMMANDS: dict[str, str] = {
     "check": "concord.checks.cli:check",
     "update": "concord.tm.cli:update",
     "tm": "concord.tm.cli:tm",
+    "glossary": "concord.glossary.cli:glossary",
 }
 
 

@@ -14,7 +14,7 @@ catalog per worker, so :func:`inconsistencies` runs after it over the same files
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -99,3 +99,19 @@ def after_run(jobs: Sequence[Any], config: CheckConfig) -> list[Finding]:
              if Inconsistent.id not in config.ignored_in(job.display)]
     severity = config.severity.get(Inconsistent.id, Inconsistent.severity)
     return inconsistencies(files, severity)
+
+
+def _report(lang: str, kind: str, source: str, renderings: dict[str, list[Place]],
+            severity: str) -> Iterable[Finding]:
+    """One finding per place of a minority rendering, naming the usual rendering's place."""
+    counts = {t: len(places) for t, places in renderings.items()}
+    ranked = sorted(renderings, key=lambda t: (-counts[t], min(renderings[t])))
+    usual = ranked[0]
+    path0, line0, _ = min(renderings[usual])
+    what = "this message" if kind == "message" else f"the sentence {excerpt(source, 60)!r}"
+    for other in ranked[1:]:
+        for path, line, msgstr in renderings[other]:
+            yield Finding(path, line, lang, Inconsistent.id, severity,  # type: ignore[arg-type]
+                          f"{what} is translated {excerpt(other, 60)!r} here but "
+                          f"{excerpt(usual, 60)!r} at {path0}:{line0}; use one translation",
+                          source, msgstr)

@@ -24,6 +24,8 @@ from concord.glossary.morphology import WORD, analyzer
 _APOSTROPHE = re.compile(r"['’]")
 _INNER_CAPITAL = re.compile(r".[A-ZА-ЯЁÇĞİÖŞÜ]")
 MAX_SHOWN = 5
+#: A message with at least this many words, most of them unknown, is not checked.
+FOREIGN_MIN_WORDS = 4
 
 
 @lru_cache(maxsize=None)
@@ -124,16 +126,12 @@ class Spelling(MessageCheck):
         source_words = set(WORD.findall(unit.source))
         text = readable(unit.target, unit.target_spans) if ("`" in unit.target or ":" in unit.target
                                                             or "_" in unit.target) else unit.target
-        bad = [w for w in dict.fromkeys(WORD.findall(text))
-               if w not in source_words and check.misspelled(w, source_words)]
+        words = [w for w in dict.fromkeys(WORD.findall(text)) if w not in source_words]
+        bad = [w for w in words if check.misspelled(w, source_words)]
+        if bad and len(words) >= FOREIGN_MIN_WORDS and len(bad) * 2 > len(words):
+            return  # most words unknown: not this language (a wrong header, code, a quote)
         if bad:
             shown = ", ".join(repr(w) for w in bad[:MAX_SHOWN])
             more = f" and {len(bad) - MAX_SHOWN} more" if len(bad) > MAX_SHOWN else ""
-            hint = _suggestion(check, bad[0])
-            yield (f"not in the {check.dict.tag} dictionary: {shown}{more}{hint}; correct it, or "
+            yield (f"not in the {check.dict.tag} dictionary: {shown}{more}; correct it, or "
                    f"add a right word to glossary/words-{ctx.lang}.txt")
-
-
-def _suggestion(check: _Speller, word: str) -> str:
-    options = check.dict.suggest(word)[:3]
-    return f" (for {word!r}, did you mean {', '.join(repr(o) for o in options)}?)" if options else ""

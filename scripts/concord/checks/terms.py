@@ -10,6 +10,7 @@ counts as rendered. The glossary is ``glossary/*.tbx`` (see :mod:`concord.glossa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from concord import glossary
@@ -18,8 +19,12 @@ from concord.glossary.index import Problem
 from concord.rst import Span
 
 #: Roles whose text is prose a reader sees (the others hold code or targets).
-PROSE_ROLES = frozenset({"term", "ref", "doc", "dfn", "abbr", "guilabel", "menuselection",
+PROSE_ROLES = frozenset({"term", "dfn", "abbr", "guilabel", "menuselection",
                          "title-reference", "emphasis", "strong"})
+#: Roles that show a title when one is given (``:ref:`the title <label>```), else a label.
+TITLED_ROLES = frozenset({"ref", "doc", "numref"})
+#: ``*name*`` of one word: a parameter or a placeholder (the Python docs' habit).
+_EMPHASISED_NAME = re.compile(r"(?<![\w*])\*[\w.]+\*(?![\w*])")
 _DROPPED = frozenset({"url", "literal", "email", "footnote", "citation", "substitution",
                       "named-ref", "date", "number"})
 
@@ -34,11 +39,14 @@ def readable(text: str, spans: list[Span]) -> str:
             out.append(" " + _title(span) + " " if _keeps_title(span) else " ")
             last = span.end
     out.append(text[last:])
-    return "".join(out)
+    return _EMPHASISED_NAME.sub(" ", "".join(out)) if "*" in text else "".join(out)
 
 
 def _keeps_title(span: Span) -> bool:
-    return span.kind == "link" or (span.kind == "role" and span.role in PROSE_ROLES)
+    if span.kind == "link":
+        return True
+    role = span.role.rsplit(":", 1)[-1]
+    return span.kind == "role" and (role in PROSE_ROLES or (role in TITLED_ROLES and "<" in span.text))
 
 
 def _title(span: Span) -> str:

@@ -15,10 +15,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from concord.glossary.model import Concept, Glossary
-from concord.glossary.morphology import Analyzer, TermWord, analyzer, find
+from concord.glossary.morphology import Analyzer, TermWord, analyzer, at
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: one object per glossary term
 class Pattern:
     concept: Concept
     term: str
@@ -35,11 +35,14 @@ class Problem:
 
 
 class _Side:
-    """The patterns of one language, indexed by the keys of their first word."""
+    """The patterns of one language, indexed by what their first word can match: its
+    keys, and (Turkish suffixes, Russian name endings) the prefixes a form starts with."""
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, gaps: bool = False) -> None:
         self.analyzer: Analyzer = analyzer(lang)
+        self.gaps = gaps
         self.by_key: dict[str, list[Pattern]] = defaultdict(list)
+        self.by_prefix: dict[str, list[Pattern]] = defaultdict(list)
 
     def add(self, concept: Concept, term: str) -> Pattern | None:
         tokens = self.analyzer.tokens(term)
@@ -49,19 +52,27 @@ class _Side:
         pattern = Pattern(concept, term, words)
         for key in words[0].keys:
             self.by_key[key].append(pattern)
+        for prefix in self.analyzer.prefixes_of(words[0]):
+            self.by_prefix[prefix].append(pattern)
         return pattern
+
+    def _candidates(self, token: str) -> list[Pattern]:
+        found = [p for key in self.analyzer.keys(token) for p in self.by_key.get(key, ())]
+        if self.by_prefix:
+            norm = self.analyzer.norm(self.analyzer.base(token))
+            for end in range(3, len(norm) + 1):
+                found.extend(self.by_prefix.get(norm[:end], ()))
+        return found
 
     def occurrences(self, tokens: list[str]) -> list[tuple[Pattern, int, int]]:
         """Every pattern found in ``tokens`` with its token span."""
         found = []
-        seen: set[int] = set()
-        for token in dict.fromkeys(tokens):
-            for key in self.analyzer.keys(token):
-                for pattern in self.by_key.get(key, ()):
-                    if id(pattern) not in seen:
-                        seen.add(id(pattern))
-                        found.extend((pattern, s, e) for s, e in find(
-                            self.analyzer, pattern.words, tokens, pattern.concept.case_sensitive))
+        for start, token in enumerate(tokens):
+            for pattern in dict.fromkeys(self._candidates(token)):
+                end = at(self.analyzer, pattern.words, tokens, start,
+                         pattern.concept.case_sensitive, self.gaps)
+                if end:
+                    found.append((pattern, start, end))
         return found
 
 
@@ -81,7 +92,7 @@ class TermIndex:
         """(approved, forbidden) patterns of ``lang``, built on first use."""
         sides = self._targets.get(lang)
         if sides is None:
-            approved, forbidden = _Side(lang), _Side(lang)
+            approved, forbidden = _Side(lang, gaps=True), _Side(lang)
             for concept in self.glossary:
                 for term in _targets_of(concept, lang):
                     approved.add(concept, term)

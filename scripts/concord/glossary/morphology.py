@@ -14,7 +14,9 @@ when they share one:
   added to the term word, to its stem or to it without its compound marker
   ("Yardımcısı" -> "Yardımcısına", "Yardımcıları"), with the final p/ç/t/k softened
   before a vowel ("kitap" -> "kitabı").
-* Any language Snowball knows (English, Spanish, ...): the lowercased word and its
+* English: the lowercased word and its singular ("classes", "libraries"); Snowball's
+  English stem would also strip derivations ("Pythonic" -> "python").
+* Any other language Snowball knows (Spanish, German, ...): the lowercased word and its
   Snowball stem; others: the lowercased word.
 """
 
@@ -25,8 +27,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-#: A word: letters and digits; an apostrophe suffix stays attached ("NATO’nun").
-WORD = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)*")
+#: A word: letters and digits; an apostrophe suffix stays attached ("NATO’nun"); an
+#: identifier with underscores stays one word ("buffer_callback" is not "callback").
+WORD = re.compile(r"\w+(?:['’][^\W\d_]+)*")
+#: A short word a translation may put between the words of a term ("clase de base").
+MAX_GAP_CHARS = 3
 _APOSTROPHE = re.compile(r"['’]")
 RU_ENDINGS = frozenset({"а", "я", "у", "ю", "ом", "ем", "ём", "е", "ы", "и", "ой", "ей", "ою",
                         "ым", "им", "ых", "их", "ами", "ями", "ах", "ях", "ам", "ям", "ов", "ев"})
@@ -92,6 +97,8 @@ class Analyzer:
         keys = {word}
         if self.morph is not None:
             keys.update(p.normal_form.replace("ё", "е") for p in self.morph.parse(word))
+        elif self.lang == "en":
+            keys.add(english_singular(word))
         elif self.stem is not None:
             keys.add(self.stem(word))
         return frozenset(keys)
@@ -108,6 +115,15 @@ class Analyzer:
             bases = tuple(sorted(b for b in found if len(b) >= 3))
         return TermWord(surface, norm, self.keys(surface), bases, name)
 
+    def prefixes_of(self, word: TermWord) -> tuple[str, ...]:
+        """The prefixes a form of ``word`` starts with when its keys differ (suffixes
+        added to a Turkish word or a Russian name): the index looks tokens up by them."""
+        if self.turkish:
+            return word.bases
+        if word.name and self.morph is not None:
+            return (_name_stem(word.norm),)
+        return ()
+
     def matches(self, word: TermWord, token: str, case_sensitive: bool) -> bool:
         """Is ``token`` a form of the term word ``word``?"""
         if case_sensitive and not _same_case(word.surface, self.base(token)):
@@ -121,6 +137,19 @@ class Analyzer:
         if word.name and self.morph is not None and norm.startswith(_name_stem(word.norm)):
             return norm[len(_name_stem(word.norm)):] in RU_ENDINGS
         return False
+
+
+def english_singular(word: str) -> str:
+    """An English noun without its plural ending ("classes" -> "class", "libraries" ->
+    "library"). Snowball's English stem is not used: it removes derivations too, and
+    "Pythonic" would stand for every "Python"."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("sses", "shes", "ches", "xes", "zes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
 
 
 def _name_stem(norm: str) -> str:
@@ -167,16 +196,34 @@ def analyzer(lang: str) -> Analyzer:
     return Analyzer(lang)
 
 
+def at(analyzer: Analyzer, words: tuple[TermWord, ...], tokens: list[str], start: int,
+       case_sensitive: bool, gaps: bool = False) -> int:
+    """Where the term ``words`` standing at ``tokens[start]`` end (0: they do not).
+
+    With ``gaps``, one short lowercase word may stand between two words of the term
+    (a preposition or article: "objeto de archivo" for "objeto archivo").
+    """
+    position = start
+    for index, word in enumerate(words):
+        if position >= len(tokens):
+            return 0
+        if not analyzer.matches(word, tokens[position], case_sensitive):
+            gap = tokens[position]
+            if not (gaps and index and len(gap) <= MAX_GAP_CHARS and gap.islower()
+                    and position + 1 < len(tokens)
+                    and analyzer.matches(word, tokens[position + 1], case_sensitive)):
+                return 0
+            position += 1
+        position += 1
+    return position
+
+
 def find(analyzer: Analyzer, words: tuple[TermWord, ...], tokens: list[str],
          case_sensitive: bool) -> list[tuple[int, int]]:
     """Where the term ``words`` stand in ``tokens``: (first, end) token spans."""
     found = []
-    size = len(words)
-    first = words[0]
-    for start in range(len(tokens) - size + 1):
-        if not analyzer.matches(first, tokens[start], case_sensitive):
-            continue
-        if all(analyzer.matches(w, tokens[start + i], case_sensitive)
-               for i, w in enumerate(words[1:], 1)):
-            found.append((start, start + size))
+    for start in range(len(tokens)):
+        end = at(analyzer, words, tokens, start, case_sensitive)
+        if end:
+            found.append((start, end))
     return found

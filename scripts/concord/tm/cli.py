@@ -173,6 +173,10 @@ def search(text: str, target_lang: str | None, in_target: bool, fuzzy: bool, lim
         else:
             found = [("", u) for u in memory.concordance(
                 text, target_lang=target_lang, limit=limit, in_target=in_target)]
+        from concord.glossary.cli import concordance_first  # the approved entry first
+
+        for line in concordance_first(memory, project, text, target_lang):
+            click.echo(line)
     console = Console()
     if not found:
         console.print(f"no unit contains {text!r} in {memory.location}")
