@@ -6,7 +6,8 @@ URLs, literals, roles and references (:mod:`concord.rst`), words copied from the
 source (names, identifiers), words with digits, acronyms and identifiers in mixed case,
 the words of every glossary term, and the words the project lists as known
 (``glossary/words-<lang>.txt``, or ``dictionaries/*.txt`` as python-docs projects keep).
-A language without a dictionary is named once by ``concord check`` and skipped.
+A language without a dictionary is named once by ``concord check`` and skipped. The
+check runs where the project keeps a ``glossary/`` folder (or ``--glossary`` names one).
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ def missing_dictionaries(langs: Iterable[str]) -> list[str]:
 
 
 @lru_cache(maxsize=None)
-def _known_words(lang: str) -> frozenset[str]:
+def known_words_of(lang: str) -> frozenset[str]:
     """Every word of every glossary term, and the project's word list for ``lang``."""
     words = set(glossary.active().known_words(lang))
     index = glossary.active().index
@@ -79,7 +80,7 @@ class _Speller:
         self.dict = dictionary(lang)
         self.analyzer = analyzer(lang)
         self.turkish = self.analyzer.turkish
-        self.known = {k for w in _known_words(lang) for k in self.analyzer.keys(w)}
+        self.known = {k for w in known_words_of(lang) for k in self.analyzer.keys(w)}
         self.cache: dict[str, bool] = {}
 
     def misspelled(self, word: str, source_words: set[str]) -> bool:
@@ -94,6 +95,8 @@ class _Speller:
     def _misspelled(self, word: str, base: str) -> bool:
         if len(base) < 2 or any(c.isdigit() for c in base) or "_" in base:
             return False
+        if "-" in base and not self.dict.check(base):
+            return any(self._misspelled(part, part) for part in base.split("-") if part)
         if base.isupper() or _INNER_CAPITAL.search(base):
             return False  # an acronym or an identifier
         if self.dict.check(word) or (base != word and self.dict.check(base)):
@@ -105,7 +108,12 @@ class _Speller:
 
 @lru_cache(maxsize=None)
 def speller(lang: str) -> _Speller | None:
-    return _Speller(lang) if dictionary(lang) is not None else None
+    """The speller of ``lang``, when the run has a glossary (a project's ``glossary/``
+    folder, where its word lists live, or ``--glossary``) and a dictionary is installed:
+    without the project's lists of names and terms, Hunspell flags every one of them."""
+    if not glossary.active().enabled or dictionary(lang) is None:
+        return None
+    return _Speller(lang)
 
 
 class Spelling(MessageCheck):

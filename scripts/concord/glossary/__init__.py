@@ -15,7 +15,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from concord.glossary.files import glossary_files, known_words, project_glossary, read_glossary
+from concord.glossary.files import FOLDER, glossary_files, known_words, project_glossary, read_glossary
 from concord.glossary.index import TermIndex
 from concord.glossary.model import Concept, Glossary
 
@@ -28,6 +28,8 @@ class Active:
 
     index: TermIndex | None
     roots: list[Path] = field(default_factory=list)
+    #: A glossary folder or file was found: the spelling check runs.
+    enabled: bool = False
     _words: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def known_words(self, lang: str) -> frozenset[str]:
@@ -50,16 +52,30 @@ def activate(root: Path | None, explicit: Path | None = None) -> Active:
     if given is not None:
         glossary = read_glossary(glossary_files(given), root)
         roots.append(given if given.is_dir() else given.parent)
+    enabled = given is not None
     if root is not None:
         roots.append(root)
+        enabled = enabled or (root / FOLDER).is_dir()
         if glossary is None:
             glossary = project_glossary(root)
-    _ACTIVE = Active(TermIndex(glossary) if glossary else None, roots)
+    deactivate()
+    _ACTIVE = Active(TermIndex(glossary) if glossary else None, roots, enabled=enabled)
     return _ACTIVE
 
 
 def active() -> Active:
     return _ACTIVE
+
+
+def deactivate() -> None:
+    """Forget this run's glossary and the checks' caches built from it (an in-process
+    caller, a test or the editions gate, must not see the previous run's lists)."""
+    global _ACTIVE
+    _ACTIVE = Active(None)
+    from concord.checks import spelling
+
+    spelling.speller.cache_clear()
+    spelling.known_words_of.cache_clear()
 
 
 __all__ = ["Active", "Concept", "ENV_VAR", "Glossary", "TermIndex", "activate", "active"]

@@ -18,8 +18,8 @@ from concord.checks.config import CheckConfig
 
 def before_run(the_plan: Any, config: CheckConfig, explicit: Path | None) -> None:
     root = the_plan.project.root if the_plan.project is not None else None
-    glossary_module.activate(root, explicit)
-    if "spelling" in config.ignore:
+    active = glossary_module.activate(root, explicit)
+    if "spelling" in config.ignore or not active.enabled:
         return
     from concord.checks.spelling import missing_dictionaries
 
@@ -33,6 +33,7 @@ def before_run(the_plan: Any, config: CheckConfig, explicit: Path | None) -> Non
 def after_run(the_plan: Any, config: CheckConfig, result: Any) -> None:
     from concord.checks.consistency import after_run as consistency
 
+    glossary_module.deactivate()
     found = consistency(the_plan.jobs, config)
     if found:
         result.findings.extend(found)

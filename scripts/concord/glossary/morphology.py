@@ -28,8 +28,9 @@ from functools import lru_cache
 from typing import Any
 
 #: A word: letters and digits; an apostrophe suffix stays attached ("NATO’nun"); an
-#: identifier with underscores stays one word ("buffer_callback" is not "callback").
-WORD = re.compile(r"\w+(?:['’][^\W\d_]+)*")
+#: identifier with underscores stays one word ("buffer_callback" is not "callback"), and
+#: so does a hyphenated compound ("Hint-Pasifik" is not "Hint Pasifik").
+WORD = re.compile(r"\w+(?:[-‐]\w+)*(?:['’][^\W\d_]+)*")
 #: A short word a translation may put between the words of a term ("clase de base").
 MAX_GAP_CHARS = 3
 _APOSTROPHE = re.compile(r"['’]")
