@@ -8,8 +8,11 @@ dictionaries (installed by ``.ci/system-packages.sh``), catalogs through the str
 from __future__ import annotations
 
 import json
+import os
+import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -97,3 +100,35 @@ def tiny_project(tmp_path: Path) -> Callable[[dict[str, list[tuple[str, str]]]],
         return root
 
     return make
+
+
+PG_DSN = os.environ.get("CONCORD_TEST_PG_DSN", "")
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def memory(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
+    """An empty memory of each backend: a real SQLite file, a real PostgreSQL schema."""
+    from concord.tm import open_memory
+
+    if request.param == "sqlite":
+        with open_memory(str(tmp_path / "tm.sqlite")) as opened:
+            yield opened
+        return
+    if not PG_DSN:
+        message = "PostgreSQL variant: run `source .ci/postgres.sh` to set CONCORD_TEST_PG_DSN"
+        if os.environ.get("CI"):
+            pytest.fail(message + " (CI must run both backends)")
+        pytest.skip(message)
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    with open_memory(PG_DSN, schema=schema) as opened:
+        yield opened
+    import psycopg
+
+    with psycopg.connect(PG_DSN, autocommit=True) as db:
+        db.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+
+
+@pytest.fixture(autouse=True)
+def _no_memory_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("CONCORD_TM", "CONCORD_CONFDIR", "CONCORD_GLOSSARY"):
+        monkeypatch.delenv(name, raising=False)
