@@ -83,13 +83,10 @@ class _Speller:
         self.known = {k for w in known_words_of(lang) for k in self.analyzer.keys(w)}
         self.cache: dict[str, bool] = {}
 
-    def misspelled(self, word: str, source_words: set[str]) -> bool:
-        base = self.analyzer.base(word)
-        if base in source_words:
-            return False  # a name or an identifier copied from the source
+    def misspelled(self, word: str) -> bool:
         found = self.cache.get(word)
         if found is None:
-            found = self.cache[word] = self._misspelled(word, base)
+            found = self.cache[word] = self._misspelled(word, self.analyzer.base(word))
         return found
 
     def _misspelled(self, word: str, base: str) -> bool:
@@ -132,10 +129,11 @@ class Spelling(MessageCheck):
         if check is None:
             return
         source_words = set(WORD.findall(unit.source))
-        text = readable(unit.target, unit.target_spans) if ("`" in unit.target or ":" in unit.target
-                                                            or "_" in unit.target) else unit.target
+        text = readable(unit.target)
         words = [w for w in dict.fromkeys(WORD.findall(text)) if w not in source_words]
-        bad = [w for w in words if check.misspelled(w, source_words)]
+        cache, misspelled, base = check.cache, check.misspelled, check.analyzer.base
+        bad = [w for w in words if (cache[w] if w in cache else misspelled(w))
+               and base(w) not in source_words]  # a name or identifier copied from the source
         if bad and len(words) >= FOREIGN_MIN_WORDS and len(bad) * 2 > len(words):
             return  # most words unknown: not this language (a wrong header, code, a quote)
         if bad:

@@ -16,42 +16,50 @@ from collections.abc import Iterable
 from concord import glossary
 from concord.checks.base import CatalogContext, MessageCheck, Unit
 from concord.glossary.index import Problem
-from concord.rst import Span
 
 #: Roles whose text is prose a reader sees (the others hold code or targets).
 PROSE_ROLES = frozenset({"term", "dfn", "abbr", "guilabel", "menuselection",
                          "title-reference", "emphasis", "strong"})
 #: Roles that show a title when one is given (``:ref:`the title <label>```), else a label.
 TITLED_ROLES = frozenset({"ref", "doc", "numref"})
-#: ``*name*`` of one word: a parameter or a placeholder (the Python docs' habit).
-_EMPHASISED_NAME = re.compile(r"(?<![\w*])\*[\w.]+\*(?![\w*])")
-_DROPPED = frozenset({"url", "literal", "email", "footnote", "citation", "substitution",
-                      "named-ref", "date", "number"})
+
+#: The placeables of :mod:`concord.rst` in one pass (literal, role, link, footnote and
+#: citation reference, substitution, URL, e-mail; a one-word ``*name*``, a parameter in
+#: the Python docs' habit). One regex substitution, because the term and spelling checks
+#: look at every message and ``rst.scan`` (eleven patterns and overlap resolution) costs
+#: more than both checks together.
+_PLACEABLE = re.compile(
+    r"``.+?``"
+    r"|(?::(?P<role>[A-Za-z][\w.+-]*(?::[A-Za-z][\w.+-]*)?):)?`(?P<body>[^`]+)`(?P<link>__?)?"
+    r"(?::[A-Za-z][\w.+-]*:)?"
+    r"|\[(?:#[\w.:+-]*|\*|\d+|[A-Za-z][\w.:+-]*)\]_"
+    r"|\|[^|\s](?:[^|]*[^|\s])?\|_{0,2}"
+    r"|\b(?:https?|ftp)://[^\s<>`\"“”«»]+"
+    r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
+    r"|(?<![\w*])\*[\w.]+\*(?![\w*])", re.DOTALL)
 
 
-def readable(text: str, spans: list[Span]) -> str:
-    """``text`` as a reader sees it: URLs, literals and code roles removed; a link's or
-    prose role's title kept without its target."""
-    out, last = [], 0
-    for span in spans:
-        if span.kind in _DROPPED or span.kind in ("role", "link"):
-            out.append(text[last:span.start])
-            out.append(" " + _title(span) + " " if _keeps_title(span) else " ")
-            last = span.end
-    out.append(text[last:])
-    return _EMPHASISED_NAME.sub(" ", "".join(out)) if "*" in text else "".join(out)
+def _keep(match: re.Match[str]) -> str:
+    body = match.group("body")
+    if body is None:
+        return " "
+    role = (match.group("role") or "").rsplit(":", 1)[-1]
+    titled = "<" in body and body.rstrip().endswith(">")
+    title = body.rsplit("<", 1)[0].strip() if titled else body
+    if match.group("link") is not None or (not match.group("role") and match.group(0).endswith("`")):
+        return f" {title} "  # a link, or `interpreted text` (a title reference)
+    if role in PROSE_ROLES or (role in TITLED_ROLES and titled):
+        return f" {title} "
+    return " "
 
 
-def _keeps_title(span: Span) -> bool:
-    if span.kind == "link":
-        return True
-    role = span.role.rsplit(":", 1)[-1]
-    return span.kind == "role" and (role in PROSE_ROLES or (role in TITLED_ROLES and "<" in span.text))
-
-
-def _title(span: Span) -> str:
-    body = span.text.split("`", 2)[1] if span.text.count("`") >= 2 else ""
-    return body.split("<", 1)[0].strip() if "<" in body else body
+def readable(text: str) -> str:
+    """``text`` as a reader sees it: URLs, literals, references and code roles removed; a
+    link's or a prose role's title kept without its target."""
+    if "`" not in text and "://" not in text and "|" not in text and "]_" not in text \
+            and "@" not in text and "*" not in text:
+        return text
+    return _PLACEABLE.sub(_keep, text)
 
 
 def problems_of(unit: Unit, lang: str) -> list[Problem]:
@@ -60,9 +68,9 @@ def problems_of(unit: Unit, lang: str) -> list[Problem]:
     if cached is None:
         index = glossary.active().index
         cached = []
-        if index is not None and index.has_language(lang):
-            cached = index.problems(readable(unit.source, unit.source_spans),
-                                    readable(unit.target, unit.target_spans), lang)
+        if (index is not None and index.has_language(lang)
+                and index.may_concern(unit.source, unit.target, lang)):
+            cached = index.problems(readable(unit.source), readable(unit.target), lang)
         unit.__dict__["_term_problems"] = cached
     return cached
 

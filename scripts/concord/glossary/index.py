@@ -43,6 +43,7 @@ class _Side:
         self.gaps = gaps
         self.by_key: dict[str, list[Pattern]] = defaultdict(list)
         self.by_prefix: dict[str, list[Pattern]] = defaultdict(list)
+        self._candidates_of: dict[str, tuple[Pattern, ...]] = {}  # token -> patterns
 
     def add(self, concept: Concept, term: str) -> Pattern | None:
         tokens = self.analyzer.tokens(term)
@@ -56,19 +57,25 @@ class _Side:
             self.by_prefix[prefix].append(pattern)
         return pattern
 
-    def _candidates(self, token: str) -> list[Pattern]:
+    def _candidates(self, token: str) -> tuple[Pattern, ...]:
+        """The patterns whose first word ``token`` may be (cached: a corpus repeats words)."""
+        cached = self._candidates_of.get(token)
+        if cached is not None:
+            return cached
         found = [p for key in self.analyzer.keys(token) for p in self.by_key.get(key, ())]
         if self.by_prefix:
             norm = self.analyzer.norm(self.analyzer.base(token))
             for end in range(3, len(norm) + 1):
                 found.extend(self.by_prefix.get(norm[:end], ()))
-        return found
+        cached = self._candidates_of[token] = tuple(dict.fromkeys(found))
+        return cached
 
     def occurrences(self, tokens: list[str]) -> list[tuple[Pattern, int, int]]:
         """Every pattern found in ``tokens`` with its token span."""
         found = []
+        candidates = self._candidates
         for start, token in enumerate(tokens):
-            for pattern in dict.fromkeys(self._candidates(token)):
+            for pattern in candidates(token):
                 end = at(self.analyzer, pattern.words, tokens, start,
                          pattern.concept.case_sensitive, self.gaps)
                 if end:
@@ -111,10 +118,26 @@ class TermIndex:
                  self.source.occurrences(self.source.analyzer.tokens(source))}
         return [found[k] for k in sorted(found)]
 
+    def may_concern(self, source: str, target: str, lang: str) -> bool:
+        """A cheap first look on the raw texts: does the source mention a concept, or
+        may the translation hold a forbidden variant? (Most messages do neither.)"""
+        approved, forbidden = self._sides(lang)
+        if forbidden.by_key and any(forbidden._candidates(t) for t in forbidden.analyzer.tokens(target)):
+            return True
+        return bool(approved.by_key) and any(self.source._candidates(t)
+                                       for t in self.source.analyzer.tokens(source))
+
     def problems(self, source: str, target: str, lang: str) -> list[Problem]:
         """Missing approved terms and forbidden variants in one translation."""
         approved, forbidden = self._sides(lang)
         if not approved.by_key and not forbidden.by_key:
+            return []
+        mentioned = self.concepts_in(source)
+        folded = target.casefold()
+        # an approved term written as it stands needs no morphology (the usual case)
+        unresolved = [c for c in mentioned
+                      if not any(t.casefold() in folded for t in _targets_of(c, lang))]
+        if not unresolved and not forbidden.by_key:
             return []
         tokens = approved.analyzer.tokens(target)
         good = approved.occurrences(tokens)
@@ -128,7 +151,7 @@ class TermIndex:
             problems.append(Problem("forbidden", pattern.concept,
                                     _forbidden(pattern, used, lang)))
         named = {p.concept.id for p in problems}  # the forbidden finding says what to write
-        for concept in self.concepts_in(source):
+        for concept in unresolved:
             terms = _targets_of(concept, lang)
             if (terms and concept.id not in rendered and concept.id not in named
                     and not self._kept(concept, target)):
