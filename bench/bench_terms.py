@@ -190,10 +190,9 @@ def main() -> int:
         HERE.mkdir(parents=True, exist_ok=True)
         with (HERE / "sample.csv").open("w", newline="") as handle:
             writer = csv.writer(handle, lineterminator="\n")
-            writer.writerow(["path", "line", "check", "message"])
+            writer.writerow(["path", "line", "check"])  # references only: no corpus text
             for f in picked:
-                writer.writerow([Path(str(f["path"])).relative_to(CORPUS), f["line"], f["check"],
-                                 f["message"]])
+                writer.writerow([Path(str(f["path"])).relative_to(CORPUS), f["line"], f["check"]])
         print(f"sample of {len(picked)} written to {HERE / 'sample.csv'}")
     return 0
 

@@ -70,7 +70,7 @@ def problems_of(unit: Unit, lang: str) -> list[Problem]:
         cached = []
         if (index is not None and index.has_language(lang)
                 and index.may_concern(unit.source, unit.target, lang)):
-            cached = index.problems(readable(unit.source), readable(unit.target), lang)
+            cached = index.problems(readable(unit.source), readable(unit.target), lang, unit.target)
         unit.__dict__["_term_problems"] = cached
     return cached
 

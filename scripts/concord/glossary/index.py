@@ -127,8 +127,11 @@ class TermIndex:
         return bool(approved.by_key) and any(self.source._candidates(t)
                                        for t in self.source.analyzer.tokens(source))
 
-    def problems(self, source: str, target: str, lang: str) -> list[Problem]:
-        """Missing approved terms and forbidden variants in one translation."""
+    def problems(self, source: str, target: str, lang: str, raw_target: str | None = None
+                 ) -> list[Problem]:
+        """Missing approved terms and forbidden variants in one translation (``target``
+        without its placeables; ``raw_target`` as written, where a term kept in the
+        original may sit inside markup: ``*function*``, ``:term:`file objects```)."""
         approved, forbidden = self._sides(lang)
         if not approved.by_key and not forbidden.by_key:
             return []
@@ -154,7 +157,7 @@ class TermIndex:
         for concept in unresolved:
             terms = _targets_of(concept, lang)
             if (terms and concept.id not in rendered and concept.id not in named
-                    and not self._kept(concept, target)):
+                    and not self._kept(concept, raw_target or target)):
                 problems.append(Problem("missing", concept, _missing(concept, lang, terms)))
         return problems
 
@@ -163,7 +166,8 @@ class TermIndex:
         pattern = self._verbatim.get(concept.id)
         if pattern is None:
             alternatives = "|".join(re.escape(t) for t in concept.source)
-            pattern = self._verbatim[concept.id] = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+            # the English plural too: "file objects" keeps "file object"
+            pattern = self._verbatim[concept.id] = re.compile(rf"(?<!\w)(?:{alternatives})(?:e?s)?(?!\w)")
         return pattern.search(target) is not None
 
 
