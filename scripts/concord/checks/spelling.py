@@ -129,6 +129,7 @@ class Spelling(MessageCheck):
         if check is None:
             return
         source_words = set(WORD.findall(unit.source))
+        source_words |= {_APOSTROPHE.split(w, 1)[0] for w in source_words if "'" in w or "’" in w}
         text = readable(unit.target)
         words = [w for w in dict.fromkeys(WORD.findall(text)) if w not in source_words]
         cache, misspelled, base = check.cache, check.misspelled, check.analyzer.base

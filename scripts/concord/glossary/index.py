@@ -167,7 +167,9 @@ class TermIndex:
         if pattern is None:
             alternatives = "|".join(re.escape(t) for t in concept.source)
             # the English plural too: "file objects" keeps "file object"
-            pattern = self._verbatim[concept.id] = re.compile(rf"(?<!\w)(?:{alternatives})(?:e?s)?(?!\w)")
+            flags = 0 if concept.case_sensitive else re.IGNORECASE
+            pattern = self._verbatim[concept.id] = re.compile(
+                rf"(?<!\w)(?:{alternatives})(?:e?s)?(?!\w)", flags)
         return pattern.search(target) is not None
 
 

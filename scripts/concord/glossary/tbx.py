@@ -61,6 +61,7 @@ class _Handler(ContentHandler):
         self.text: list[str] = []
         self.attrs: dict[str, str] = {}
         self.stack: list[str] = []
+        self._locator = None
 
     def line(self) -> int:
         return self._locator.getLineNumber() if self._locator else 0
@@ -127,7 +128,6 @@ class _Handler(ContentHandler):
             concept.forbidden.setdefault(self.lang, []).append(term)
         else:
             concept.targets.setdefault(self.lang, []).append(term)
-        self._attrs = {}
         self.attrs = {}
 
     # SAX gives the locator through this hook
@@ -143,7 +143,6 @@ def read_tbx(path: Path, display: str | None = None) -> Glossary:
     except OSError as err:
         raise ConcordError(f"{shown}: cannot be read ({err.strerror}); check the path") from err
     handler = _Handler(shown)
-    handler._locator = None
     parser = defusedxml.sax.make_parser()
     parser.setFeature(feature_namespaces, True)
     parser.setContentHandler(handler)
