@@ -81,3 +81,9 @@ def test_a_broken_glossary_stops_the_run_with_its_line(check_json, glossary_file
     assert main(["check", str(tmp_path / "po" / "ru.po"), "--glossary", str(glossary_file)]) == 2
     err = capsys.readouterr().err
     assert "terms.csv:7:" in err and "not a lowercase slug" in err
+
+
+def test_a_possessive_and_a_plural_in_the_source_still_mention_the_term(check_json) -> None:
+    code, findings = check_json({"ru.po": ("ru", [("Japan’s exports grew.", "Экспорт Токио вырос."),
+                                                 ("Two Japans.", "Две Японии.")])})
+    assert [(f["check"], f["line"]) for f in findings if f["check"] == "term-missing"] == [("term-missing", 6)]

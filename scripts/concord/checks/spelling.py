@@ -128,13 +128,17 @@ class Spelling(MessageCheck):
         check = speller(ctx.lang)
         if check is None:
             return
+        words = list(dict.fromkeys(WORD.findall(readable(unit.target))))
+        cache, misspelled = check.cache, check.misspelled
+        unknown = [w for w in words if (cache[w] if w in cache else misspelled(w))]
+        if not unknown:
+            return  # the usual case: the source is not even tokenised
         source_words = set(WORD.findall(unit.source))
         source_words |= {_APOSTROPHE.split(w, 1)[0] for w in source_words if "'" in w or "’" in w}
-        text = readable(unit.target)
-        words = [w for w in dict.fromkeys(WORD.findall(text)) if w not in source_words]
-        cache, misspelled, base = check.cache, check.misspelled, check.analyzer.base
-        bad = [w for w in words if (cache[w] if w in cache else misspelled(w))
-               and base(w) not in source_words]  # a name or identifier copied from the source
+        base = check.analyzer.base
+        words = [w for w in words if w not in source_words]
+        bad = [w for w in unknown  # a name or identifier copied from the source is right
+               if w not in source_words and base(w) not in source_words]
         if bad and len(words) >= FOREIGN_MIN_WORDS and len(bad) * 2 > len(words):
             return  # most words unknown: not this language (a wrong header, code, a quote)
         if bad:

@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from concord.glossary.model import Concept, Glossary
-from concord.glossary.morphology import Analyzer, TermWord, analyzer, at
+from concord.glossary.morphology import WORD, Analyzer, TermWord, analyzer, at, english_singular
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: one object per glossary term
@@ -93,6 +93,8 @@ class TermIndex:
             for term in concept.source:
                 self.source.add(concept, term)
         self._targets: dict[str, tuple[_Side, _Side]] = {}
+        #: every key of a source term's first word (the English pretest of may_concern)
+        self._first_words = frozenset(self.source.by_key)
         self._verbatim: dict[str, re.Pattern[str]] = {}
 
     def _sides(self, lang: str) -> tuple[_Side, _Side]:
@@ -124,8 +126,16 @@ class TermIndex:
         approved, forbidden = self._sides(lang)
         if forbidden.by_key and any(forbidden._candidates(t) for t in forbidden.analyzer.tokens(target)):
             return True
-        return bool(approved.by_key) and any(self.source._candidates(t)
-                                       for t in self.source.analyzer.tokens(source))
+        if not approved.by_key:
+            return False
+        if self.source.analyzer.lang == "en":  # set arithmetic in C instead of a loop
+            words = set(WORD.findall(source.lower()))
+            if "'" in source or "’" in source:  # "NATO’s" stands for "nato"
+                words |= {re.split(r"['’]", w, maxsplit=1)[0] for w in words}
+            if words.isdisjoint(self._first_words):
+                if not any(english_singular(w) in self._first_words for w in words if w[-1:] == "s"):
+                    return False
+        return any(self.source._candidates(t) for t in self.source.analyzer.tokens(source))
 
     def problems(self, source: str, target: str, lang: str, raw_target: str | None = None
                  ) -> list[Problem]:
