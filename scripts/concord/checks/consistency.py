@@ -66,22 +66,45 @@ def _segments(entry: Entry) -> Iterable[tuple[str, str, str]]:
                     yield "sentence", s, t
 
 
+Segment = tuple[str, str, str, str, int, str]  # kind, context, source, target, line, msgstr
+
+
+def _segments_of_file(file: tuple[str, str | None, object]) -> tuple[str, str, list[Segment]]:
+    """(display, language, segments) of one catalog; no segments when it does not parse."""
+    display, lang, path = file
+    try:
+        catalog = read_catalog(path, display=display)  # type: ignore[arg-type]
+    except CatalogError:
+        return display, lang or "und", []  # the runner already reported it
+    rows = []
+    for entry in catalog.entries:
+        if (entry.msgid_plural is not None or state_of(entry) != "translated"
+                or IGNORE_FLAG in entry.flags):
+            continue
+        for kind, source, target in _segments(entry):
+            rows.append((kind, entry.msgctxt or "", source, target, entry.line, entry.msgstr))
+    return display, lang or catalog.language or "und", rows
+
+
+def _read_all(files: Sequence[tuple[str, str | None, object]]) -> list[tuple[str, str, list[Segment]]]:
+    """Every catalog's segments, on every core when there are many catalogs (as the runner)."""
+    from concord.checks.runner import PARALLEL_MIN_FILES, usable_cores
+
+    cores = usable_cores()
+    if cores <= 1 or len(files) < PARALLEL_MIN_FILES:
+        return [_segments_of_file(f) for f in files]
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(cores) as pool:
+        return pool.map(_segments_of_file, files, chunksize=max(1, len(files) // (cores * 8)))
+
+
 def inconsistencies(files: Sequence[tuple[str, str | None, object]], severity: str = "info") -> list[Finding]:
     """Findings for every minority rendering; ``files`` are (display, lang, path) triples."""
     groups: dict[tuple[str, str, str, str], dict[str, list[Place]]] = defaultdict(lambda: defaultdict(list))
-    for display, lang, path in files:
-        try:
-            catalog = read_catalog(path, display=display)  # type: ignore[arg-type]
-        except CatalogError:
-            continue  # the runner already reported it
-        lang = lang or catalog.language or "und"
-        for entry in catalog.entries:
-            if (entry.msgid_plural is not None or state_of(entry) != "translated"
-                    or IGNORE_FLAG in entry.flags):
-                continue
-            for kind, source, target in _segments(entry):
-                groups[(lang, kind, entry.msgctxt or "", source)][target].append(
-                    (display, entry.line, entry.msgstr))
+    for display, lang, rows in _read_all(files):
+        for kind, context, source, target, line, msgstr in rows:
+            groups[(lang, kind, context, source)][target].append((display, line, msgstr))
     findings: dict[tuple[str, int], Finding] = {}
     for (lang, kind, _, source), renderings in sorted(groups.items()):  # messages first
         if len(renderings) > 1:
