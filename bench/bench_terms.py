@@ -11,7 +11,8 @@ then, in one run and alternating:
   ``pyproject.toml``), and
 * the same command with them and ``--glossary`` pointing at the generated file,
 
-and prints the medians, the ratio (with / without), the findings per check id, and
+and prints the medians of wall and CPU time (the process tree's user + system seconds,
+steadier than wall time on a shared machine), the ratios (with / without), the findings per check id, and
 (``--sample N``) a seeded sample stratified by check id for hand labelling, written as
 references (path, line, check id) to ``bench/precision-terms/sample.csv``. The labels
 are in ``bench/precision-terms/labels.csv``; ``--score`` prints precision per check id.
@@ -30,6 +31,7 @@ import json
 import os
 import random
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -76,16 +78,21 @@ def es_glossary(corpus: Path):  # type: ignore[no-untyped-def]
     return Glossary(list(concepts.values()), "en").sorted()
 
 
-def _run(args: list[str], cwd: Path) -> tuple[float, str]:
+def _run(args: list[str], cwd: Path) -> tuple[float, float, str]:
+    """(wall seconds, CPU seconds of the process tree, stdout) of one command."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(args, cwd=cwd, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if done.returncode not in (0, 1, 2):  # 2: the corpus holds catalogs that do not parse
         raise SystemExit(f"concord check failed ({done.returncode}): {done.stderr[-2000:]}")
-    return elapsed, done.stdout
+    return elapsed, cpu, done.stdout
 
 
-def measure(repeat: int, work: Path, glossary: Path) -> tuple[list[float], list[float], str]:
+def measure(repeat: int, work: Path, glossary: Path
+            ) -> tuple[list[tuple[float, float]], list[tuple[float, float]], str]:
     concord = str(Path(sys.executable).parent / "concord")
     base = work / "without"
     base.mkdir(exist_ok=True)
@@ -93,12 +100,15 @@ def measure(repeat: int, work: Path, glossary: Path) -> tuple[list[float], list[
     (base / "pyproject.toml").write_text(f"[tool.concord.check]\nignore = [{ignore}]\n")
     full = work / "with"
     full.mkdir(exist_ok=True)
-    without, with_, output = [], [], ""
+    without: list[tuple[float, float]] = []
+    with_: list[tuple[float, float]] = []
+    output = ""
     for _ in range(repeat):
-        without.append(_run([concord, "check", str(CORPUS), "--format", "json"], base)[0])
-        seconds, output = _run([concord, "check", str(CORPUS), "--format", "json",
-                                "--glossary", str(glossary)], full)
-        with_.append(seconds)
+        wall, cpu, _ = _run([concord, "check", str(CORPUS), "--format", "json"], base)
+        without.append((wall, cpu))
+        wall, cpu, output = _run([concord, "check", str(CORPUS), "--format", "json",
+                                  "--glossary", str(glossary)], full)
+        with_.append((wall, cpu))
     return without, with_, output
 
 
@@ -180,9 +190,12 @@ def main() -> int:
     catalogs = sum(1 for _ in CORPUS.rglob("*.po"))
     print(f"corpus: {CORPUS.name}, {catalogs} catalogs; glossary: {len(glossary)} terms from "
           f"glossary.po; cores: {len(os.sched_getaffinity(0))}; runs: {options.repeat}")
-    a, b = statistics.median(without), statistics.median(with_)
-    print(f"concord check without the glossary checks: {a:.2f} s (median)")
-    print(f"concord check with them:                   {b:.2f} s (median)  ratio {b / a:.2f}")
+    for index, what in ((0, "wall"), (1, "CPU (process tree)")):
+        a = statistics.median(t[index] for t in without)
+        b = statistics.median(t[index] for t in with_)
+        print(f"{what}: without the glossary checks {a:.2f} s, with them {b:.2f} s (medians), "
+              f"ratio {b / a:.2f}")
+    print(f"load average at the end: {os.getloadavg()[0]:.1f} (wall times on a shared machine drift)")
     for check, count in sorted(Counter(str(f["check"]) for f in found).items()):
         print(f"  {check:16} {count:6} findings")
     if options.sample:
