@@ -125,3 +125,31 @@ def test_case_sensitive_names_need_their_capital() -> None:
 def test_english_plurals_match() -> None:
     assert matches("en", "abstract base class", "Abstract base classes complement duck typing")
     assert matches("en", "library", "the libraries")
+
+
+VERB_USES = [
+    ("This section lists the changes.", []),
+    ("Type a key character.", []),
+    ("The list is sorted.", ["list"]),
+    ("A list of the changes.", ["list"]),
+]
+
+
+@pytest.mark.parametrize("source, expected", VERB_USES, ids=[v[0] for v in VERB_USES])
+def test_an_english_noun_used_as_a_verb_is_not_the_term(source: str, expected: list[str]) -> None:
+    from concord.glossary.index import TermIndex
+    from concord.glossary.model import Concept, Glossary
+
+    index = TermIndex(Glossary([Concept("list", ["list"], {"es": ["lista"]}),
+                                Concept("type", ["type"], {"es": ["tipo"]})]))
+    assert [c.id for c in index.concepts_in(source)] == expected
+
+
+@pytest.mark.parametrize("source", ["The value is a list. The next one is not.",
+                                    "Use a list; the order matters."])
+def test_a_sentence_end_is_not_a_verb_context(source: str) -> None:
+    from concord.glossary.index import TermIndex
+    from concord.glossary.model import Concept, Glossary
+
+    index = TermIndex(Glossary([Concept("list", ["list"], {"es": ["lista"]})]))
+    assert [c.id for c in index.concepts_in(source)] == ["list"]

@@ -116,8 +116,9 @@ class TermIndex:
 
     def concepts_in(self, source: str) -> list[Concept]:
         """The concepts the source text mentions, in glossary order."""
-        found = {p.concept.id: p.concept for p, _, _ in
-                 self.source.occurrences(self.source.analyzer.tokens(source))}
+        tokens = self.source.analyzer.tokens(source)
+        found = {p.concept.id: p.concept for p, start, end in self.source.occurrences(tokens)
+                 if not (self.source.analyzer.lang == "en" and _used_as_verb(p, tokens, end, source))}
         return [found[k] for k in sorted(found)]
 
     def may_concern(self, source: str, target: str, lang: str) -> bool:
@@ -181,6 +182,23 @@ class TermIndex:
             pattern = self._verbatim[concept.id] = re.compile(
                 rf"(?<!\w)(?:{alternatives})(?:e?s)?(?!\w)", flags)
         return pattern.search(target) is not None
+
+
+#: Words that start a noun phrase: an English one-word noun term followed by one is a verb
+#: ("This section lists the changes", "type a key"), not the term.
+_DETERMINERS = frozenset({"a", "an", "the", "any", "all", "each", "every", "its", "their",
+                          "his", "her", "our", "your", "my", "these", "those", "previously"})
+
+
+def _used_as_verb(pattern: Pattern, tokens: list[str], end: int, text: str) -> bool:
+    """An English one-word noun term used as a verb (English has no inflection to tell):
+    followed, with nothing but a space between, by a word that opens a noun phrase."""
+    if pattern.concept.pos != "noun" or len(pattern.words) != 1 or end >= len(tokens):
+        return False
+    if tokens[end].lower() not in _DETERMINERS:
+        return False
+    return re.search(rf"(?<!\w){re.escape(tokens[end - 1])}[ \t\n]+{re.escape(tokens[end])}(?!\w)",
+                     text) is not None
 
 
 def _targets_of(concept: Concept, lang: str) -> list[str]:
