@@ -25,9 +25,11 @@ $(STAMP): pyproject.toml
 venv: $(STAMP)
 
 html: $(STAMP)              ## build/html/<lang>/ for every language, in parallel
+	$(CONCORD) glossary validate
 	$(CONCORD) build
 
 pdf: $(STAMP)             ## build/pdf/<article>.<lang>.pdf
+	$(CONCORD) glossary validate
 	$(CONCORD) pdf
 
 check: $(STAMP)             ## footnotes, markup, completeness: fails on errors

@@ -29,6 +29,7 @@ SUBCOMMANDS: dict[str, str] = {
     "update": "concord.tm.cli:update",
     "tm": "concord.tm.cli:tm",
     "report": "concord.report.site.cli:report",
+    "glossary": "concord.glossary.cli:glossary",
 }
 
 

@@ -126,21 +126,33 @@ def _lang_of(path: Path, project: SphinxProject | None) -> str | None:
 
 
 def execute(the_plan: Plan, config: CheckConfig, thresholds: dict[str, float],
-            workers: int | None = None, sink: Sink | None = None) -> Result:
+            workers: int | None = None, sink: Sink | None = None,
+            glossary: Path | None = None) -> Result:
     """Read the source if needed, run the checks, keep the requested languages.
 
     With ``sink`` the findings stream to it (a report writer) instead of being collected.
+    ``glossary`` names a glossary file or folder other than the project's ``glossary/``.
     """
+    from concord.glossary.hooks import after_run, before_run
+
     sources = None
     project = the_plan.project
-    if project is not None and the_plan.needs_source:
-        from concord.source import read_sources
+    before_run(the_plan, config, glossary)
+    try:
+        if project is not None and the_plan.needs_source:
+            from concord.source import read_sources
 
-        sources = read_sources(project)
-    keep = frozenset(the_plan.languages)
-    result = run(the_plan.jobs, sources=sources, config=config, thresholds=thresholds,
-                 workers=workers, sink=sink, languages=keep)
+            sources = read_sources(project)
+        keep = frozenset(the_plan.languages)
+        result = run(the_plan.jobs, sources=sources, config=config, thresholds=thresholds,
+                     workers=workers, sink=sink, languages=keep,
+                     after=lambda: after_run(the_plan, config))
+    finally:
+        from concord import glossary as glossary_module
+
+        glossary_module.deactivate()
     result.source_skipped = any(job.domain is None for job in the_plan.jobs)
+    result.sources = sources
     if keep:
         result.stats = {k: v for k, v in result.stats.items() if k in keep}
         result.documents = {k: v for k, v in result.documents.items() if v[0] in keep}
@@ -183,9 +195,11 @@ def _thresholds(values: tuple[str, ...]) -> dict[str, float]:
 @click.option("--no-source", is_flag=True, envvar="CONCORD_CHECK_NO_SOURCE",
               help="Skip the checks that need Sphinx's read of the English source (faster: "
                    "a pre-commit hook on a large project).")
+@click.option("--glossary", "glossary", type=click.Path(path_type=Path), envvar="CONCORD_GLOSSARY",
+              help="Glossary file or folder (default: the project's glossary/).")
 def check(paths: tuple[Path, ...], confdir: Path | None, languages: tuple[str, ...], fmt: str,
           strict: bool, thresholds: tuple[str, ...], list_checks: bool, jobs: int | None,
-          no_source: bool) -> int:
+          no_source: bool, glossary: Path | None) -> int:
     """Check catalogs: footnotes aligned with the source, completeness, reST markup,
     script and typography.
 
@@ -211,6 +225,6 @@ def check(paths: tuple[Path, ...], confdir: Path | None, languages: tuple[str, .
     from concord.report.formats import writer
 
     with writer(fmt, sys.stdout, notes=the_plan.notes if fmt != "text" else []) as sink:
-        result = execute(the_plan, config, _thresholds(thresholds), jobs, sink=sink)
+        result = execute(the_plan, config, _thresholds(thresholds), jobs, sink=sink, glossary=glossary)
         sink.finish(result)
     return exit_code(result, strict)

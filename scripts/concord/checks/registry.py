@@ -18,6 +18,9 @@ from concord.checks.markup import ExtraBlock, LiteralRestyled
 from concord.checks.msgfmt import CatalogHeader, FormatString
 from concord.checks.script import DoubleSpace, MixedScript, TurkishI, WhitespaceEdges
 from concord.checks.unchanged import Unchanged
+from concord.checks.terms import TermForbidden, TermMandatory, TermMissing
+from concord.checks.spelling import Spelling
+from concord.checks.consistency import Inconsistent
 
 CHECKS: tuple[Check, ...] = (
     FootnoteRefs(),
@@ -48,6 +51,11 @@ CHECKS: tuple[Check, ...] = (
     Unchanged(),
     FormatString(),
     CatalogHeader(),
+    TermMissing(),
+    TermForbidden(),
+    TermMandatory(),
+    Spelling(),
+    Inconsistent(),
 )
 
 BY_ID: dict[str, Check] = {check.id: check for check in CHECKS}

@@ -88,6 +88,8 @@ class Result:
     unreadable: dict[str, int] = field(default_factory=dict)
     #: (language, severity) -> findings reported; complete even when they were streamed
     counts: dict[tuple[str, str], int] = field(default_factory=dict)
+    #: the source documents the run compared against (by domain); None without a source
+    sources: dict[str, SourceDocument] | None = None
 
     def passed(self, lang: str) -> bool:
         if self.unreadable.get(lang):
@@ -114,13 +116,15 @@ class Sink(Protocol):
 def run(jobs: Sequence[Job], *, sources: dict[str, SourceDocument] | None, config: CheckConfig,
         thresholds: dict[str, float] | None = None, checks: tuple[Check, ...] = CHECKS,
         workers: int | None = None, sink: Sink | None = None,
-        languages: frozenset[str] = frozenset()) -> Result:
+        languages: frozenset[str] = frozenset(),
+        after: Callable[[], Iterable[Finding]] | None = None) -> Result:
     """Check every catalog of ``jobs``; see the module docstring.
 
     Without ``sink`` the findings are returned sorted in ``Result.findings``. With one,
     they are handed to it catalog by catalog (in path order, each sorted by line) and
     ``Result.findings`` stays empty, so memory does not grow with the number of
-    findings; the cross-edition findings come last. ``languages``: report only these.
+    findings; the cross-edition findings come last, then those of ``after`` (checks that
+    need every catalog at once, such as consistency). ``languages``: report only these.
     """
     global _SOURCES, _CONFIG, _CHECKS
     _SOURCES, _CONFIG = sources or {}, config
@@ -137,6 +141,8 @@ def run(jobs: Sequence[Job], *, sources: dict[str, SourceDocument] | None, confi
     for finding in _editions(results, sources or {}):
         if (finding.path, finding.line) not in totals.named:
             totals.spool_or_emit(finding)
+    for finding in after() if after is not None else ():
+        totals.spool_or_emit(finding)
     totals.replay()
     if sink is None:
         collected.sort(key=itemgetter(0, 1, 3))  # path, line, check

@@ -196,6 +196,10 @@ def search(text: str, target_lang: str | None, source_lang: str | None, in_targe
         else:
             found = [("", u) for u in memory.concordance(
                 text, source_lang=source_lang, target_lang=target_lang, limit=limit, in_target=in_target)]
+        from concord.glossary.cli import concordance_first  # the approved entry first
+
+        for line in concordance_first(memory, project, text, target_lang):
+            click.echo(line)
     console = Console()
     if not found:
         console.print(f"no unit contains {text!r} in {memory.location}")

@@ -259,6 +259,31 @@ class PostgresMemory(TranslationMemory):
     def close(self) -> None:
         self.db.close()
 
+    # --- the shared glossary (concord.glossary.store): one row per term -------------
+    def glossary_replace(self, rows: list[tuple[object, ...]]) -> None:
+        """Replace the stored glossary by ``rows`` (see ``GLOSSARY_COLUMNS``), atomically."""
+        with self.db.transaction(), self.db.cursor() as cur:
+            cur.execute(GLOSSARY_SCHEMA)
+            cur.execute("LOCK TABLE tm_glossary_term IN EXCLUSIVE MODE")
+            cur.execute("DELETE FROM tm_glossary_term")
+            cur.executemany(f"INSERT INTO tm_glossary_term ({GLOSSARY_COLUMNS}) VALUES "
+                            "(%s, %s, %s, %s, %s, %s, %s, %s, %s)", rows)
+
+    def glossary_rows(self) -> list[tuple[object, ...]]:
+        with self.db.cursor() as cur:
+            cur.execute(GLOSSARY_SCHEMA)
+            cur.execute(f"SELECT {GLOSSARY_COLUMNS} FROM tm_glossary_term ORDER BY concept "
+                        'COLLATE "C", lang COLLATE "C", status COLLATE "C", ord')
+            return [tuple(row) for row in cur.fetchall()]
+
+
+#: The glossary table (added beside the memory's; concord.glossary.store fills it).
+GLOSSARY_COLUMNS = "concept, lang, term, status, ord, pos, case_sensitive, severity, note"
+GLOSSARY_SCHEMA = """CREATE TABLE IF NOT EXISTS tm_glossary_term (
+    concept TEXT NOT NULL, lang TEXT NOT NULL, term TEXT NOT NULL, status TEXT NOT NULL,
+    ord INTEGER NOT NULL, pos TEXT NOT NULL, case_sensitive BOOLEAN NOT NULL,
+    severity TEXT NOT NULL, note TEXT NOT NULL, PRIMARY KEY (concept, lang, status, ord))"""
+
 
 def _with_pair(clauses: list[str], params: list[object], source_lang: str | None,
                target_lang: str | None) -> tuple[list[str], list[object]]:

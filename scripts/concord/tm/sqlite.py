@@ -274,6 +274,28 @@ class SQLiteMemory(TranslationMemory):
     def close(self) -> None:
         self.db.close()
 
+    # --- the shared glossary (concord.glossary.store): one row per term -------------
+    def glossary_replace(self, rows: list[tuple[object, ...]]) -> None:
+        """Replace the stored glossary by ``rows`` (see ``GLOSSARY_COLUMNS``), atomically."""
+        with self._transaction() as tx:
+            tx.execute(GLOSSARY_SCHEMA)
+            tx.execute("DELETE FROM glossary_term")
+            tx.executemany(f"INSERT INTO glossary_term ({GLOSSARY_COLUMNS}) VALUES "
+                           "(?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+    def glossary_rows(self) -> list[tuple[object, ...]]:
+        self.db.execute(GLOSSARY_SCHEMA)
+        return self.db.execute(f"SELECT {GLOSSARY_COLUMNS} FROM glossary_term "
+                               "ORDER BY concept, lang, status, ord").fetchall()
+
+
+#: The glossary table (added beside the memory's; concord.glossary.store fills it).
+GLOSSARY_COLUMNS = "concept, lang, term, status, ord, pos, case_sensitive, severity, note"
+GLOSSARY_SCHEMA = """CREATE TABLE IF NOT EXISTS glossary_term (
+    concept TEXT NOT NULL, lang TEXT NOT NULL, term TEXT NOT NULL, status TEXT NOT NULL,
+    ord INTEGER NOT NULL, pos TEXT NOT NULL, case_sensitive INTEGER NOT NULL,
+    severity TEXT NOT NULL, note TEXT NOT NULL, PRIMARY KEY (concept, lang, status, ord))"""
+
 
 def _pair_filter(source_lang: str | None, target_lang: str | None) -> tuple[str, list[str]]:
     clauses, params = [], []

@@ -2,9 +2,8 @@
 
 The report never re-derives a finding: every finding, every count of translated,
 fuzzy and untranslated messages, every threshold comes from ``concord check``'s own
-planner and runner, called here. The checks are being reshaped (a streaming runner may
-replace :func:`concord.checks.runner.run`); whoever changes their entry points adapts
-this one function and nothing else in the report.
+planner and runner, called here. It calls :func:`concord.checks.cli.execute`, the function behind ``concord check``;
+whoever changes the checks' entry points adapts this one function and nothing else.
 """
 
 from __future__ import annotations
@@ -40,10 +39,9 @@ def run_checks(project: SphinxProject | None, paths: tuple[Path, ...] = (),
     by Sphinx (read once: the same documents feed the review pages). Without one,
     ``paths`` are bare catalogs, shown relative to the first folder given.
     """
-    from concord.checks.cli import plan
+    from concord.checks.cli import execute, plan
     from concord.checks.config import load_config
     from concord.checks.registry import BY_ID
-    from concord.checks.runner import run
 
     if project is not None:
         the_plan = plan((), project.confdir, languages)
@@ -54,18 +52,9 @@ def run_checks(project: SphinxProject | None, paths: tuple[Path, ...] = (),
         with _inside(root):  # paths are displayed relative to the catalogs' folder
             the_plan = plan(resolved, None, languages)
         the_plan.project = None
-    sources = None
-    if project is not None and the_plan.needs_source:
-        from concord.source import read_sources
-
-        sources = read_sources(project)
-    result = run(the_plan.jobs, sources=sources, config=load_config(root, set(BY_ID)),
-                 thresholds={}, workers=workers)
-    if languages:
-        keep = set(languages)
-        result.findings = [f for f in result.findings if f.lang in keep]
-        result.stats = {k: v for k, v in result.stats.items() if k in keep}
-        result.documents = {k: v for k, v in result.documents.items() if v[0] in keep}
+    # the same run as `concord check`: glossary, consistency and language filter included
+    result = execute(the_plan, load_config(root, set(BY_ID)), {}, workers)
+    sources = result.sources
     return CheckRun(result, the_plan.jobs, project, sources, list(the_plan.notes))
 
 
