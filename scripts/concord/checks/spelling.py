@@ -39,11 +39,14 @@ def dictionary(lang: str) -> Any:
     broker = enchant.Broker()
     broker.set_ordering("*", "hunspell,myspell,nuspell,aspell")
     base = lang.split("_")[0].split("-")[0]
-    for tag in (lang, f"{base}_{base.upper()}", base):
-        if broker.dict_exists(tag):
-            return broker.request_dict(tag)
     found = sorted(t for t in (lang for lang, _ in broker.list_dicts()) if t.startswith(base + "_"))
-    return broker.request_dict(found[0]) if found else None
+    for tag in (lang, f"{base}_{base.upper()}", base, *found):
+        try:
+            if broker.dict_exists(tag):
+                return broker.request_dict(tag)
+        except enchant.errors.Error:  # a provider that lists a language it cannot open (hspell)
+            continue
+    return None
 
 
 def missing_dictionaries(langs: Iterable[str]) -> list[str]:

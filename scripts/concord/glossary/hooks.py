@@ -17,7 +17,10 @@ from concord.checks.config import CheckConfig
 
 
 def before_run(the_plan: Any, config: CheckConfig, explicit: Path | None) -> None:
-    root = the_plan.project.root if the_plan.project is not None else None
+    # the project's glossary is for the project's catalogs, not for bare ones checked from
+    # inside it (another project's catalogs given by path)
+    ours = the_plan.project is not None and any(job.domain is not None for job in the_plan.jobs)
+    root = the_plan.project.root if ours else None
     active = glossary_module.activate(root, explicit)
     if "spelling" in config.ignore or not active.enabled:
         return
