@@ -219,12 +219,21 @@ def check(paths: tuple[Path, ...], confdir: Path | None, languages: tuple[str, .
     the_plan = plan(paths, confdir, languages, source=not no_source)
     root = the_plan.project.root if the_plan.project else Path.cwd()
     config = load_config(root, set(BY_ID))
-    if fmt == "text":  # remarks go to stderr so that stdout holds findings only
-        for note in the_plan.notes:
-            click.echo(note, err=True)
     from concord.report.formats import writer
 
+    printed = 0
+
+    def print_notes() -> None:  # remarks go to stderr so that stdout holds findings only
+        nonlocal printed
+        for note in the_plan.notes[printed:]:
+            click.echo(note, err=True)
+        printed = len(the_plan.notes)
+
+    if fmt == "text":
+        print_notes()
     with writer(fmt, sys.stdout, notes=the_plan.notes if fmt != "text" else []) as sink:
         result = execute(the_plan, config, _thresholds(thresholds), jobs, sink=sink, glossary=glossary)
+        if fmt == "text":
+            print_notes()  # and those of the run itself (a missing spelling dictionary)
         sink.finish(result)
     return exit_code(result, strict)
