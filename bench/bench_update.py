@@ -179,13 +179,15 @@ def main() -> int:
         write_catalog(po, old, template=False)
         write_catalog(pot, new, template=True)
     print(f"data: {po} ({po.stat().st_size / 1e6:.1f} MB), {pot} ({pot.stat().st_size / 1e6:.1f} MB); "
-          f"{os.cpu_count()} cores")
+          f"{os.cpu_count()} cores", flush=True)
     ours, theirs = [], []
     for _ in range(args.repeat):
         seconds, cpu, rss, out = measured([sys.executable, "-c", MERGE, str(pot), str(po), str(workdir / "ours.po")])
         ours.append((cpu, seconds, rss, out.split()))
+        print(f"  run: concord CPU {cpu:.1f} s, wall {seconds:.1f} s, peak RSS {rss} MB", flush=True)
         seconds, cpu, rss, _ = measured([msgmerge, "--quiet", "-o", str(workdir / "theirs.po"), str(po), str(pot)])
         theirs.append((cpu, seconds, rss))
+        print(f"  run: msgmerge CPU {cpu:.1f} s, wall {seconds:.1f} s, peak RSS {rss} MB", flush=True)
     ours.sort()
     theirs.sort()
     (our_cpu, our_s, our_rss, counts), (their_cpu, their_s, their_rss) = ours[len(ours) // 2], theirs[len(theirs) // 2]
