@@ -9,8 +9,8 @@ edited by a word or two (fuzzy matches to find), half as many removed, half as m
 added, and every reference moved by a line.
 
 Both tools merge the same files in child processes of this one; the script prints each
-one's wall time and peak RSS (``ru_maxrss`` of the child, via ``wait4``), the ratio
-ours/theirs, the core count, and checks that concord lost no translation.
+one's CPU and wall time and peak RSS (``ru_maxrss`` of the child, via ``wait4``), the
+ratio ours/theirs, the core count, and checks that concord lost no translation.
 
     python bench/bench_update.py [--entries 210000] [--share 0.01] [--keep DIR]
 """
@@ -143,8 +143,11 @@ def write_catalog(path: Path, entries: list[dict], *, template: bool) -> None:
         write_po(out, catalog, width=76, omit_header=False, include_previous=True)
 
 
-def measured(command: list[str]) -> tuple[float, int, str]:
-    """Run ``command`` and return (wall s, peak RSS MB, stdout) measured by wait4."""
+def measured(command: list[str]) -> tuple[float, float, int, str]:
+    """Run ``command``; (wall s, CPU s, peak RSS MB, stdout) measured by wait4.
+
+    CPU time (user + system) is the fairer comparison on a shared machine: the wall
+    time of either tool grows with the other processes' load."""
     started = time.perf_counter()
     child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     out = child.stdout.read() if child.stdout else b""  # type: ignore[union-attr]
@@ -154,7 +157,7 @@ def measured(command: list[str]) -> tuple[float, int, str]:
     child.returncode = os.waitstatus_to_exitcode(status)
     if child.returncode != 0:
         raise SystemExit(f"{command[0]} failed ({child.returncode}): {err.decode()[-400:]}")
-    return seconds, usage.ru_maxrss // 1024, out.decode()
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss // 1024, out.decode()
 
 
 def main() -> int:
@@ -176,20 +179,22 @@ def main() -> int:
         write_catalog(po, old, template=False)
         write_catalog(pot, new, template=True)
     print(f"data: {po} ({po.stat().st_size / 1e6:.1f} MB), {pot} ({pot.stat().st_size / 1e6:.1f} MB); "
-          f"{os.cpu_count()} cores")
+          f"{os.cpu_count()} cores", flush=True)
     ours, theirs = [], []
     for _ in range(args.repeat):
-        seconds, rss, out = measured([sys.executable, "-c", MERGE, str(pot), str(po), str(workdir / "ours.po")])
-        ours.append((seconds, rss, out.split()))
-        seconds, rss, _ = measured([msgmerge, "--quiet", "-o", str(workdir / "theirs.po"), str(po), str(pot)])
-        theirs.append((seconds, rss))
+        seconds, cpu, rss, out = measured([sys.executable, "-c", MERGE, str(pot), str(po), str(workdir / "ours.po")])
+        ours.append((cpu, seconds, rss, out.split()))
+        print(f"  run: concord CPU {cpu:.1f} s, wall {seconds:.1f} s, peak RSS {rss} MB", flush=True)
+        seconds, cpu, rss, _ = measured([msgmerge, "--quiet", "-o", str(workdir / "theirs.po"), str(po), str(pot)])
+        theirs.append((cpu, seconds, rss))
+        print(f"  run: msgmerge CPU {cpu:.1f} s, wall {seconds:.1f} s, peak RSS {rss} MB", flush=True)
     ours.sort()
     theirs.sort()
-    (our_s, our_rss, counts), (their_s, their_rss) = ours[len(ours) // 2], theirs[len(theirs) // 2]
-    print(f"concord merge: {our_s:.2f} s, peak RSS {our_rss} MB "
+    (our_cpu, our_s, our_rss, counts), (their_cpu, their_s, their_rss) = ours[len(ours) // 2], theirs[len(theirs) // 2]
+    print(f"concord merge: CPU {our_cpu:.1f} s (wall {our_s:.1f} s), peak RSS {our_rss} MB "
           f"(added {counts[1]}, fuzzy from the previous source {counts[2]}, obsolete {counts[3]})")
-    print(f"msgmerge:      {their_s:.2f} s, peak RSS {their_rss} MB")
-    print(f"ours/theirs:   time {our_s / their_s:.2f}, memory {our_rss / max(their_rss, 1):.2f}")
+    print(f"msgmerge:      CPU {their_cpu:.1f} s (wall {their_s:.1f} s), peak RSS {their_rss} MB")
+    print(f"ours/theirs:   CPU time {our_cpu / their_cpu:.2f}, memory {our_rss / max(their_rss, 1):.2f}")
     _check_nothing_lost(po, workdir / "ours.po")
     if args.keep is None:
         shutil.rmtree(workdir)

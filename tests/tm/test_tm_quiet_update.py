@@ -154,3 +154,32 @@ def test_width_is_detected_and_kept_for_a_changed_entry(tool: str, widths: tuple
         ours.write_text(rendered, encoding="utf-8")
         subprocess.run(["msgcat", "-o", str(tmp_path / "gnu.po"), str(ours)], check=True)
         assert (tmp_path / "gnu.po").read_text(encoding="utf-8") == rendered
+
+
+ODD_ORDER = '''msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Language: tr\\n"
+
+#. first extracted comment
+#: ../../source/a.rst:3
+#. second extracted comment
+msgid "Comments interleaved"
+msgstr "Araya girmiş yorumlar"
+
+#, fuzzy
+#: ../../source/a.rst:5
+# translator comment after the flags
+msgid "Parts out of order"
+msgstr "Sırası bozuk parçalar"
+'''
+
+
+def test_unchanged_entries_keep_parts_in_their_own_order() -> None:
+    from concord.catalog.blocks import parse_blocks, to_pofile
+
+    blocks = parse_blocks(ODD_ORDER)
+    assert blocks is not None
+    po = to_pofile(blocks, wrapwidth=78)
+    assert render_catalog(po, ODD_ORDER, blocks=blocks) == ODD_ORDER
+    assert render_catalog(polib.pofile(ODD_ORDER), ODD_ORDER) == ODD_ORDER

@@ -30,9 +30,13 @@ _QUOTED = re.compile(r'"([^"\\\n]*(?:\\.[^"\\\n]*)*)"')
 
 @dataclass(slots=True)
 class Block:
-    """One entry's lines, split by part, and the values the parts decode to."""
+    """One entry's lines, split by part, and the values the parts decode to.
 
-    text: str
+    ``raw`` keeps the block's text only when its parts are not in gettext's order;
+    otherwise :attr:`text` joins the lines again (a large catalog is not held twice).
+    """
+
+    raw: str | None
     obsolete: bool = False
     lines: dict[str, list[str]] = field(default_factory=dict)
     msgctxt: str | None = None
@@ -42,6 +46,12 @@ class Block:
     msgstr_plural: dict[int, str] = field(default_factory=dict)
     previous: dict[str, str] = field(default_factory=dict)
     cache: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        if self.raw is not None:
+            return self.raw
+        return "\n".join(line for part in PARTS for line in self.lines.get(part, ()))
 
     @property
     def key(self) -> tuple[bool, str | None, str]:
@@ -120,6 +130,8 @@ def parse_blocks(text: str) -> list[Block] | None:
         block = _parse_block(chunk)
         if block is None:
             return None
+        if block.text != chunk:
+            block.raw = chunk  # parts out of gettext's order: keep the text as it is
         append(block)
     return blocks
 
@@ -131,7 +143,7 @@ _FIELD = re.compile(rf'(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d+)\])?[ \t]*((
 
 
 def _parse_block(chunk: str) -> Block | None:
-    block = Block(chunk)
+    block = Block(None)
     if chunk.startswith("msg"):
         start = 0
     else:
@@ -151,7 +163,7 @@ def _parse_block(chunk: str) -> Block | None:
 
 def _parse_unusual(chunk: str) -> Block | None:
     """Obsolete entries (``#~``) and anything the fast split does not cover."""
-    block = Block(chunk)
+    block = Block(None)
     body: list[str] = []
     for line in chunk.split("\n"):
         if line.startswith("#~"):

@@ -198,7 +198,10 @@ def update_catalog(project: SphinxProject, pot_path: Path, lang: str, domain: st
     else:
         read = load_editable(path, display=project_relative(path, project.root))
         old, original, blocks = read.po, read.original, read.blocks
+        del read
     result = merge(pot, old, threshold=policy.threshold)
+    stamp = {"POT-Creation-Date": pot.metadata["POT-Creation-Date"]} if pot.metadata.get("POT-Creation-Date") else {}
+    del pot, old  # a large catalog's entries are held three times over otherwise
     change.added, change.obsoleted = result.added, result.obsoleted
     change.from_previous = len(result.fuzzy)
     if memory is not None:
@@ -206,7 +209,6 @@ def update_catalog(project: SphinxProject, pot_path: Path, lang: str, domain: st
             result.catalog, memory, source_lang=project.original_of_domain(domain), lang=lang,
             domain=domain, policy=policy, other_directions=bool(project.stale_catalogs(domain)),
         )
-    stamp = {"POT-Creation-Date": pot.metadata["POT-Creation-Date"]} if pot.metadata.get("POT-Creation-Date") else {}
     change.written = save_catalog(result.catalog, path, original=original, within=project.root,
                                   if_changed=stamp, blocks=blocks)
     return change
@@ -222,6 +224,8 @@ def merge_files(pot_path: Path, po_path: Path, out_path: Path | None = None, *,
     read = load_editable(po_path)
     result = merge(pot, read.po, threshold=threshold)
     stamp = {"POT-Creation-Date": pot.metadata["POT-Creation-Date"]} if pot.metadata.get("POT-Creation-Date") else {}
+    del pot
+    read.po = None  # only the merged catalog and the original blocks are needed now
     target = out_path or po_path
     if target != po_path:
         text = render_catalog(result.catalog, read.original, if_changed=stamp, blocks=read.blocks)
