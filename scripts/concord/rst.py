@@ -60,9 +60,21 @@ class _Bounded:
         found = list(self.fast.finditer(text))
         for match in found:
             start = match.start()
-            if start and not _BEFORE_CHAR.match(text, start - 1):
+            if start and not _may_precede(text[start - 1]):
                 return list(self.full.finditer(text))
         return found
+
+
+_PRECEDES: dict[str, bool] = {}
+
+
+def _may_precede(char: str) -> bool:
+    """``_BEFORE_CHAR`` for one character, remembered (the regex call cost more than
+    the test)."""
+    known = _PRECEDES.get(char)
+    if known is None:
+        known = _PRECEDES[char] = _BEFORE_CHAR.match(char) is not None
+    return known
 
 
 _PATTERNS: Final[tuple[tuple[str, _Bounded | re.Pattern[str]], ...]] = (
@@ -124,12 +136,18 @@ _TRIGGERS: Final[dict[str, str | None]] = {
 _DIGIT: Final = re.compile(r"\d")
 
 
-def scan(message: str) -> list[Span]:
-    """Every construct of ``message``, in order, without overlaps."""
+#: The patterns up to the named references: kinds claim text in this order, so the spans
+#: of these kinds are the same whether the later ones (URLs, numbers ...) run or not.
+_UP_TO_NAMES: Final = _PATTERNS[:[k for k, _ in _PATTERNS].index("named-ref") + 1]
+
+
+def scan(message: str, *, names_only: bool = False) -> list[Span]:
+    """Every construct of ``message``, in order, without overlaps; ``names_only``: only
+    the kinds up to ``named-ref`` (the same spans of those kinds, found faster)."""
     taken: list[tuple[int, int]] = []
     spans: list[Span] = []
     has_digit = _DIGIT.search(message) is not None
-    for kind, pattern in _PATTERNS:
+    for kind, pattern in _UP_TO_NAMES if names_only else _PATTERNS:
         trigger = _TRIGGERS[kind]
         if (trigger is None and not has_digit) or (trigger is not None and trigger not in message):
             continue
@@ -181,6 +199,33 @@ def quick(message: str, *kinds: str) -> list[Span]:
                 span = _make_span(kind, match)
                 if span is not None:
                     found.append(span)
+    return found
+
+
+_LITERAL_PATTERNS: Final = tuple(p for k, p in _PATTERNS if k == "literal")
+_ROLE_PATTERNS: Final = tuple(p for k, p in _PATTERNS if k == "role")
+
+
+def quick_literals(message: str) -> list[str]:
+    """The keys of ``quick(message, "literal")``, without making spans (a hot path:
+    every message with a literal)."""
+    if "``" not in message:
+        return []
+    return [m.group("key") for pattern in _LITERAL_PATTERNS for m in pattern.finditer(message)]
+
+
+def quick_roles(message: str) -> list[tuple[str, str, str]]:
+    """``(role, key, text)`` of each span of ``quick(message, "role")``, in the same
+    order, without making spans."""
+    if "`" not in message:
+        return []
+    found = []
+    for pattern in _ROLE_PATTERNS:
+        for match in pattern.finditer(message):
+            body = match.group("body")
+            target_match = _TARGET_IN_TITLE.match(body) if "<" in body else None
+            key = target_match.group("target").strip() if target_match else body.strip()
+            found.append((match.group("role"), key.lstrip("!~"), match.group(0)))
     return found
 
 

@@ -259,24 +259,22 @@ def _quick(unit: Unit, side: str, kind: str) -> Counter[str]:
     if cached is None:
         text = unit.source if side == "source" else unit.target
         cached = unit.__dict__[key] = (
-            _quick_roles(text) if kind == "role"
-            else Counter(s.key for s in rst.quick(text, "literal")) if "``" in text else Counter())
+            _quick_roles(text) if kind == "role" else Counter(rst.quick_literals(text)))
     return cached
 
 
 def _lost(unit: Unit, kind: str) -> bool:
     """Does the scanner see something of the source's missing from the translation?"""
-    return bool(_quick(unit, "source", kind) - _quick(unit, "target", kind))
+    source = _quick(unit, "source", kind)
+    return bool(source) and bool(source - _quick(unit, "target", kind))
 
 
 def _quick_roles(text: str) -> Counter[str]:
     found: Counter[str] = Counter()
-    if "`" not in text:
-        return found
-    for span in rst.quick(text, "role"):
-        role = span.role.lower()
+    for role, key, written in rst.quick_roles(text):
+        role = role.lower()
         if role not in PROSE_ROLES:  # the scanner drops '!': put it back (no link)
-            found[_canonical(role, ("!" if "`!" in span.text else "") + span.key)] += 1
+            found[_canonical(role, ("!" if "`!" in written else "") + key)] += 1
     return found
 
 
