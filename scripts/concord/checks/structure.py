@@ -77,6 +77,8 @@ class RstSyntax(MessageCheck):
             # one paragraph for sure: only inline markup can fail
             if not _INLINE.search(unit.target) or _signature(unit.source) == _signature(unit.target):
                 return
+            if rst.inline_clean(unit.target):
+                return  # docutils would report nothing: no need to build its nodes
         target = rst.parse(unit.target)
         if target.kind == "paragraph" and not target.errors:
             return  # nothing new can come from the source: docutils need not read it
