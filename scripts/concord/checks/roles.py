@@ -46,7 +46,7 @@ def _role_of(key: str) -> tuple[str, str]:
     return (match.group("role"), match.group("target")) if match else ("", key)
 
 
-def _xrefs(parsed: rst.Parsed, shown: dict[str, str]) -> Counter[str]:
+def _xrefs(parsed: rst.Parsed | rst.InlineMarkup, shown: dict[str, str]) -> Counter[str]:
     """Cross-reference roles by :func:`_canonical` key; ``shown`` maps a key back to
     the role as written."""
     found: Counter[str] = Counter()
@@ -86,7 +86,7 @@ def markup_diff(unit: Unit, ctx: CatalogContext) -> MarkupDiff:
     """Computed once per unit for the literal, role and added-markup checks."""
     cached = unit.__dict__.get("_markup_diff")
     if cached is None:
-        source, target = rst.parse(unit.source), rst.parse(unit.target)
+        source, target = rst.inline_markup(unit.source), rst.inline_markup(unit.target)
         lit_missing, lit_extra = diff_counts(source.literals, target.literals)
         styled = Counter(target.styled)
         restyled = []
@@ -161,7 +161,7 @@ def _glossary_says(term_role: str, ctx: CatalogContext) -> str:
 
 
 def _literal_hint(missing: list[str], target: str) -> str:
-    parsed = rst.parse(target).literals
+    parsed = rst.inline_markup(target).literals
     if any(target.count(f"``{m}``") > parsed[m] for m in missing):  # written, but not read as one
         return ("; reST sees no literal where ``...`` is glued to the text around it: put a "
                 "space or an escaped space '\\ ' before and after it")
