@@ -220,7 +220,10 @@ def quick_roles(message: str) -> list[tuple[str, str, str]]:
     if "`" not in message:
         return []
     found = []
-    for pattern in _ROLE_PATTERNS:
+    # the first pattern needs ':`' (a role before its text), the second '`:' (after it)
+    for pattern, needs in zip(_ROLE_PATTERNS, (":`", "`:")):
+        if needs not in message:
+            continue
         for match in pattern.finditer(message):
             body = match.group("body")
             target_match = _TARGET_IN_TITLE.match(body) if "<" in body else None
