@@ -64,6 +64,8 @@ def _lost_names(unit: Unit) -> bool:
     """The scanner's pre-test: a name of the source missing from the translation?
     (The source first: most messages have none, and the translation is not scanned.)"""
     cached = unit.__dict__.get("_lost_names")
+    if cached is None and unit.source == unit.target:
+        cached = unit.__dict__["_lost_names"] = False  # the same text scans the same
     if cached is None:
         source = _names(rst.scan(unit.source, names_only=True))
         cached = unit.__dict__["_lost_names"] = bool(source) and bool(

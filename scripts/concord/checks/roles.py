@@ -265,6 +265,8 @@ def _quick(unit: Unit, side: str, kind: str) -> Counter[str]:
 
 def _lost(unit: Unit, kind: str) -> bool:
     """Does the scanner see something of the source's missing from the translation?"""
+    if unit.source == unit.target:
+        return False  # the same text scans the same
     source = _quick(unit, "source", kind)
     return bool(source) and bool(source - _quick(unit, "target", kind))
 
