@@ -30,8 +30,10 @@ CASES = [
     ("role-unclosed", "See :func:`len here.", False),
     # :pep: has no docutils entry under that name: the generic stand-in, as in parse()
     ("role-pep", "Read :pep:`8` first.", True),
-    ("docutils-role-code", "Run :code:`x = 1` first.", False),
-    ("docutils-role-raw", "A :raw:`<b>` here.", False),
+    # docutils' own roles defer, unless a Sphinx build in this process replaced them
+    # (then parse() uses the generic stand-in too): either answer, never a wrong "clean"
+    ("docutils-role-code", "Run :code:`x = 1` first.", None),
+    ("docutils-role-raw", "A :raw:`<b>` here.", None),
     ("default-role", "A `title reference` here.", False),
     ("phrase-ref", "Read `the guide <https://example.org/>`_ now.", True),
     ("phrase-ref-anonymous", "Read `the guide <https://example.org/>`__ now.", True),
@@ -49,10 +51,11 @@ CASES = [
 
 
 @pytest.mark.parametrize(("text", "may_be_clean"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
-def test_inline_clean_agrees_with_docutils(text: str, may_be_clean: bool) -> None:
+def test_inline_clean_agrees_with_docutils(text: str, may_be_clean: bool | None) -> None:
     errors = rst.parse(text).errors
     clean = rst.inline_clean(text)
-    assert clean == may_be_clean, f"walk says clean={clean}; docutils: {errors}"
+    if may_be_clean is not None:
+        assert clean == may_be_clean, f"walk says clean={clean}; docutils: {errors}"
     if clean:
         assert errors == ()
 
