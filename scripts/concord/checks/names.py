@@ -143,6 +143,7 @@ class ReferenceChanged(MessageCheck):
     name = "Reference changed"
     description = "substitutions and named references resolve to the source's targets"
     family = "markup"
+    source_needs = ("_", "|")
     honours_noqa = True
     rest_only = True
 
@@ -162,6 +163,7 @@ class ReferenceRenamed(MessageCheck):
     name = "Reference renamed"
     description = "a named reference renamed in a way Sphinx still resolves"
     family = "markup"
+    source_needs = ("_", "|")
     severity = "info"
     honours_noqa = True
     rest_only = True

@@ -189,6 +189,7 @@ class LiteralChanged(MessageCheck):
     name = "Inline literal changed"
     description = "every inline literal of the source is in the translation, unchanged"
     family = "markup"
+    source_needs = ("``",)
 
     def check_message(self, unit: Unit, ctx: CatalogContext) -> Iterable[str]:
         if "``" not in unit.source:
@@ -213,6 +214,7 @@ class LiteralRestyled(MessageCheck):
     name = "Inline literal restyled"
     description = "a literal of the source is written in another inline style"
     family = "markup"
+    source_needs = ("``",)
     severity = "warning"
 
     def check_message(self, unit: Unit, ctx: CatalogContext) -> Iterable[str]:
@@ -235,6 +237,7 @@ class RoleTarget(MessageCheck):
     name = "Role target changed"
     description = "every cross-reference target of the source is in the translation"
     family = "markup"
+    source_needs = (":`", "`:")
     honours_noqa = True
 
     def check_message(self, unit: Unit, ctx: CatalogContext) -> Iterable[str]:
@@ -288,6 +291,7 @@ class TermLocalized(MessageCheck):
     name = "Term localized"
     description = "a :term: uses the glossary's translation of the source's term"
     family = "markup"
+    source_needs = (":term:`",)
     severity = "info"
     honours_noqa = True
 

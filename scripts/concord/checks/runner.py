@@ -316,7 +316,7 @@ def _check_entries(catalog: Catalog, ctx: CatalogContext, checks: list[Check],
         if isinstance(check, EntryCheck):
             by_state[check.state].append((check, IGNORE_FLAG_PREFIX + check.id,
                                           _CONFIG.severity.get(check.id, check.severity)))
-    message_checks = [c for c in checks if isinstance(c, MessageCheck)]
+    message_checks = [(c, c.source_needs) for c in checks if isinstance(c, MessageCheck)]
     add, path, lang = findings.append, ctx.path, ctx.lang
     counts = {"translated": 0, "fuzzy": 0, "untranslated": 0, "obsolete": 0}
     words = translated_words = 0
@@ -336,7 +336,10 @@ def _check_entries(catalog: Catalog, ctx: CatalogContext, checks: list[Check],
             continue
         translated_words += count
         for unit in units_of(entry, lang):
-            for check in message_checks:
+            source = unit.source
+            for check, needs in message_checks:
+                if needs and needs[0] not in source and needs[-1] not in source:
+                    continue  # the check would return at once
                 if unit.noqa and check.honours_noqa:
                     continue
                 for message in check.check_message(unit, ctx):
