@@ -242,13 +242,39 @@ def _map(jobs: Sequence[Job], workers: int | None) -> Iterator[FileResult]:
     import multiprocessing
 
     context = multiprocessing.get_context("fork")
+    order = _largest_first(jobs, count * 2)
+    waiting: dict[int, FileResult] = {}
+    due = 0
     with context.Pool(count) as pool:
         # small chunks: catalogs differ a hundredfold in size, and a worker left with one
         # big chunk at the end keeps the other core idle; results still come in order
         chunk = max(1, len(jobs) // (count * 32))
-        for result in pool.imap(_check_file_packed, jobs, chunksize=chunk):
+        for index, result in zip(order, pool.imap(_check_file_packed, [jobs[i] for i in order],
+                                                   chunksize=chunk)):
             result.findings = [Finding._make(row) for row in result.findings]
-            yield result
+            waiting[index] = result
+            while due in waiting:
+                yield waiting.pop(due)
+                due += 1
+
+
+def _largest_first(jobs: Sequence[Job], few: int) -> list[int]:
+    """Job indexes: the ``few`` largest catalogs first, then the others in order.
+
+    The largest catalog of a project can be its last by name (python-docs-es'
+    ``whatsnew/changelog.po``, 2 MB): checked last, it keeps one worker busy while the
+    other idles. Started first, it overlaps with the rest. Only these few results wait
+    for their turn in memory, so streaming still holds at most ``few`` catalogs' findings.
+    """
+    def size(index: int) -> int:
+        try:
+            return jobs[index].path.stat().st_size
+        except OSError:
+            return 0
+
+    big = sorted(range(len(jobs)), key=size, reverse=True)[:few]
+    chosen = set(big)
+    return big + [i for i in range(len(jobs)) if i not in chosen]
 
 
 def _check_file_packed(job: Job) -> FileResult:
