@@ -60,9 +60,21 @@ class _Bounded:
         found = list(self.fast.finditer(text))
         for match in found:
             start = match.start()
-            if start and not _BEFORE_CHAR.match(text, start - 1):
+            if start and not _may_precede(text[start - 1]):
                 return list(self.full.finditer(text))
         return found
+
+
+_PRECEDES: dict[str, bool] = {}
+
+
+def _may_precede(char: str) -> bool:
+    """``_BEFORE_CHAR`` for one character, remembered (the regex call cost more than
+    the test)."""
+    known = _PRECEDES.get(char)
+    if known is None:
+        known = _PRECEDES[char] = _BEFORE_CHAR.match(char) is not None
+    return known
 
 
 _PATTERNS: Final[tuple[tuple[str, _Bounded | re.Pattern[str]], ...]] = (
@@ -124,12 +136,18 @@ _TRIGGERS: Final[dict[str, str | None]] = {
 _DIGIT: Final = re.compile(r"\d")
 
 
-def scan(message: str) -> list[Span]:
-    """Every construct of ``message``, in order, without overlaps."""
+#: The patterns up to the named references: kinds claim text in this order, so the spans
+#: of these kinds are the same whether the later ones (URLs, numbers ...) run or not.
+_UP_TO_NAMES: Final = _PATTERNS[:[k for k, _ in _PATTERNS].index("named-ref") + 1]
+
+
+def scan(message: str, *, names_only: bool = False) -> list[Span]:
+    """Every construct of ``message``, in order, without overlaps; ``names_only``: only
+    the kinds up to ``named-ref`` (the same spans of those kinds, found faster)."""
     taken: list[tuple[int, int]] = []
     spans: list[Span] = []
     has_digit = _DIGIT.search(message) is not None
-    for kind, pattern in _PATTERNS:
+    for kind, pattern in _UP_TO_NAMES if names_only else _PATTERNS:
         trigger = _TRIGGERS[kind]
         if (trigger is None and not has_digit) or (trigger is not None and trigger not in message):
             continue
@@ -181,6 +199,36 @@ def quick(message: str, *kinds: str) -> list[Span]:
                 span = _make_span(kind, match)
                 if span is not None:
                     found.append(span)
+    return found
+
+
+_LITERAL_PATTERNS: Final = tuple(p for k, p in _PATTERNS if k == "literal")
+_ROLE_PATTERNS: Final = tuple(p for k, p in _PATTERNS if k == "role")
+
+
+def quick_literals(message: str) -> list[str]:
+    """The keys of ``quick(message, "literal")``, without making spans (a hot path:
+    every message with a literal)."""
+    if "``" not in message:
+        return []
+    return [m.group("key") for pattern in _LITERAL_PATTERNS for m in pattern.finditer(message)]
+
+
+def quick_roles(message: str) -> list[tuple[str, str, str]]:
+    """``(role, key, text)`` of each span of ``quick(message, "role")``, in the same
+    order, without making spans."""
+    if "`" not in message:
+        return []
+    found = []
+    # the first pattern needs ':`' (a role before its text), the second '`:' (after it)
+    for pattern, needs in zip(_ROLE_PATTERNS, (":`", "`:")):
+        if needs not in message:
+            continue
+        for match in pattern.finditer(message):
+            body = match.group("body")
+            target_match = _TARGET_IN_TITLE.match(body) if "<" in body else None
+            key = target_match.group("target").strip() if target_match else body.strip()
+            found.append((match.group("role"), key.lstrip("!~"), match.group(0)))
     return found
 
 
@@ -418,6 +466,117 @@ def _layout(text: str) -> str:
         if not kinds or kinds[-1] != kind:
             kinds.append(kind)
     return ",".join(kinds)
+
+
+#: Start-strings of inline objects, and the name of the pattern of their end-string.
+_ENDS: Final = {"*": "emphasis", "**": "strong", "``": "literal", "_`": "target",
+                "|": "substitution_ref"}
+
+
+@dataclass(frozen=True)
+class InlineMarkup:
+    """What the markup checks compare, as :func:`parse` counts it: inline literals, role
+    targets (``:role:`target```) and texts in another inline style."""
+
+    literals: Counter[str]
+    roles: Counter[str]
+    styled: Counter[str]
+
+
+def inline_clean(text: str) -> bool:
+    """True when docutils' inline parse of ``text`` surely reports nothing (see
+    :func:`_walk`): a third of the cost of a parse."""
+    return _walk(text, None)
+
+
+@lru_cache(maxsize=8192)
+def inline_markup(text: str) -> InlineMarkup:
+    """:func:`parse`'s literals, roles and styled texts of ``text``, without docutils'
+    nodes when the text is one paragraph that the inline loop reads without a message."""
+    if block_shape(text) in ("paragraph", "paragraph::"):
+        found = InlineMarkup(Counter(), Counter(), Counter())
+        if _walk(text, found):
+            return found
+    parsed = parse(text)
+    return InlineMarkup(parsed.literals, parsed.roles, parsed.styled)
+
+
+def _walk(text: str, found: InlineMarkup | None) -> bool:
+    """The loop of ``Inliner.parse`` with its own patterns, building no nodes.
+
+    A start-string without its end-string, two roles, a role with a reference suffix,
+    or a role that is not the generic stand-in (docutils' own roles, the default role)
+    make it answer False, where docutils may report something and :func:`parse` must
+    decide. Otherwise True, with what the nodes would hold added to ``found``.
+    """
+    from docutils.nodes import unescape
+    from docutils.utils import escape2null
+
+    inliner, remaining = _inliner(), escape2null(text)
+    patterns = inliner.patterns
+    _register_roles(text)
+    while remaining:
+        match = patterns.initial.search(remaining)
+        if match is None:
+            return True
+        groups = match.groupdict()
+        key = groups["start"] or groups["backquote"] or groups["refend"] or groups["fnend"]
+        if key in _ENDS:
+            start, end = match.start("start"), match.end("start")
+            if inliner.quoted_start(match):
+                remaining = remaining[end:]
+                continue
+            endmatch = getattr(patterns, _ENDS[key]).search(remaining[end:])
+            if not (endmatch and endmatch.start(1)):
+                return False
+            if found is not None and key in ("``", "*", "**"):
+                inner = endmatch.string[:endmatch.start(1)]
+                shown = unescape(unescape(inner, True)) if key == "``" else unescape(inner)
+                (found.literals if key == "``" else found.styled)[shown] += 1
+            remaining = remaining[end + endmatch.end(1):]
+        elif key == "`":
+            rest = _interpreted_rest(inliner, match, found)
+            if rest is None:
+                return False
+            remaining = rest
+        else:  # footnote, citation and named references: never a message
+            remaining = remaining[match.end("whole"):]
+    return True
+
+
+def _interpreted_rest(inliner, match: re.Match[str], found: InlineMarkup | None) -> str | None:  # type: ignore[no-untyped-def]
+    """What ``Inliner.interpreted_or_phrase_ref`` leaves to parse, or None where it may
+    report something."""
+    from docutils.nodes import unescape
+    from docutils.parsers.rst import roles
+
+    string, start, end = match.string, match.start("backquote"), match.end("backquote")
+    role = match.group("role")
+    if role:
+        role = role[1:-1]
+    elif inliner.quoted_start(match):
+        return string[end:]
+    endmatch = inliner.patterns.interpreted_or_phrase_ref.search(string[end:])
+    if not (endmatch and endmatch.start(1)):
+        return None
+    textend = end + endmatch.end()
+    if endmatch.group("role"):
+        if role:
+            return None
+        role = endmatch.group("suffix")[1:-1]
+    escaped = endmatch.string[:endmatch.start(1)]
+    if unescape(string[start:textend], True)[-1:] == "_":
+        if role:
+            return None
+        embedded = inliner.patterns.embedded_link.search(escaped)
+        return string[textend:] if embedded is None or embedded.group(2) else None
+    if not role or roles._roles.get(role.lower()) is not _generic_role:
+        return None
+    if found is not None:
+        node = _generic_role(role, "", escaped, 1, inliner)[0][0]
+        found.roles[node["concord_role"]] += 1
+        found.styled[node.astext()] += 1
+    return string[textend:]
 
 
 @lru_cache(maxsize=8192)

@@ -35,6 +35,12 @@ class NameDiff:
     renamed: list[str] = field(default_factory=list)
 
 
+def _may_name(text: str) -> bool:
+    """Could ``text`` hold a name at all? (``_NAME_HINT`` needs a ``|`` or a ``_``; the
+    plain test skips the regex, which tries every word character, on most messages.)"""
+    return ("_" in text or "|" in text) and _NAME_HINT.search(text) is not None
+
+
 def _names(spans: list[rst.Span]) -> Counter[str]:
     """The scanner's view (a cheap pre-test; docutils decides)."""
     names: Counter[str] = Counter()
@@ -52,6 +58,19 @@ def _names(spans: list[rst.Span]) -> Counter[str]:
             elif not span.text.endswith("__"):  # `Title`_ ; anonymous `Title`__ is free
                 names[f"`{resolve.normalize(span.key)}`_"] += 1
     return names
+
+
+def _lost_names(unit: Unit) -> bool:
+    """The scanner's pre-test: a name of the source missing from the translation?
+    (The source first: most messages have none, and the translation is not scanned.)"""
+    cached = unit.__dict__.get("_lost_names")
+    if cached is None and unit.source == unit.target:
+        cached = unit.__dict__["_lost_names"] = False  # the same text scans the same
+    if cached is None:
+        source = _names(rst.scan(unit.source, names_only=True))
+        cached = unit.__dict__["_lost_names"] = bool(source) and bool(
+            source - _names(rst.scan(unit.target, names_only=True)))
+    return cached
 
 
 def name_diff(unit: Unit, ctx: CatalogContext) -> NameDiff:
@@ -124,13 +143,14 @@ class ReferenceChanged(MessageCheck):
     name = "Reference changed"
     description = "substitutions and named references resolve to the source's targets"
     family = "markup"
+    source_needs = ("_", "|")
     honours_noqa = True
     rest_only = True
 
     def check_message(self, unit: Unit, ctx: CatalogContext) -> Iterable[str]:
-        if not _NAME_HINT.search(unit.source):
+        if not _may_name(unit.source):
             return
-        if not _names(unit.source_spans) - _names(unit.target_spans):
+        if not _lost_names(unit):
             return
         yield from name_diff(unit, ctx).errors
 
@@ -143,14 +163,15 @@ class ReferenceRenamed(MessageCheck):
     name = "Reference renamed"
     description = "a named reference renamed in a way Sphinx still resolves"
     family = "markup"
+    source_needs = ("_", "|")
     severity = "info"
     honours_noqa = True
     rest_only = True
 
     def check_message(self, unit: Unit, ctx: CatalogContext) -> Iterable[str]:
-        if not _NAME_HINT.search(unit.source) or not _NAME_HINT.search(unit.target):
+        if not _may_name(unit.source) or not _may_name(unit.target):
             return
-        if not _names(unit.source_spans) - _names(unit.target_spans):
+        if not _lost_names(unit):
             return
         for renamed in name_diff(unit, ctx).renamed:
             yield (f"{renamed}; it resolves (Sphinx logs an i18n.inconsistent_references warning "

@@ -46,7 +46,7 @@ def _role_of(key: str) -> tuple[str, str]:
     return (match.group("role"), match.group("target")) if match else ("", key)
 
 
-def _xrefs(parsed: rst.Parsed, shown: dict[str, str]) -> Counter[str]:
+def _xrefs(parsed: rst.Parsed | rst.InlineMarkup, shown: dict[str, str]) -> Counter[str]:
     """Cross-reference roles by :func:`_canonical` key; ``shown`` maps a key back to
     the role as written."""
     found: Counter[str] = Counter()
@@ -86,7 +86,7 @@ def markup_diff(unit: Unit, ctx: CatalogContext) -> MarkupDiff:
     """Computed once per unit for the literal, role and added-markup checks."""
     cached = unit.__dict__.get("_markup_diff")
     if cached is None:
-        source, target = rst.parse(unit.source), rst.parse(unit.target)
+        source, target = rst.inline_markup(unit.source), rst.inline_markup(unit.target)
         lit_missing, lit_extra = diff_counts(source.literals, target.literals)
         styled = Counter(target.styled)
         restyled = []
@@ -161,7 +161,7 @@ def _glossary_says(term_role: str, ctx: CatalogContext) -> str:
 
 
 def _literal_hint(missing: list[str], target: str) -> str:
-    parsed = rst.parse(target).literals
+    parsed = rst.inline_markup(target).literals
     if any(target.count(f"``{m}``") > parsed[m] for m in missing):  # written, but not read as one
         return ("; reST sees no literal where ``...`` is glued to the text around it: put a "
                 "space or an escaped space '\\ ' before and after it")
@@ -189,6 +189,7 @@ class LiteralChanged(MessageCheck):
     name = "Inline literal changed"
     description = "every inline literal of the source is in the translation, unchanged"
     family = "markup"
+    source_needs = ("``",)
 
     def check_message(self, unit: Unit, ctx: CatalogContext) -> Iterable[str]:
         if "``" not in unit.source:
@@ -213,6 +214,7 @@ class LiteralRestyled(MessageCheck):
     name = "Inline literal restyled"
     description = "a literal of the source is written in another inline style"
     family = "markup"
+    source_needs = ("``",)
     severity = "warning"
 
     def check_message(self, unit: Unit, ctx: CatalogContext) -> Iterable[str]:
@@ -235,6 +237,7 @@ class RoleTarget(MessageCheck):
     name = "Role target changed"
     description = "every cross-reference target of the source is in the translation"
     family = "markup"
+    source_needs = (":`", "`:")
     honours_noqa = True
 
     def check_message(self, unit: Unit, ctx: CatalogContext) -> Iterable[str]:
@@ -259,24 +262,24 @@ def _quick(unit: Unit, side: str, kind: str) -> Counter[str]:
     if cached is None:
         text = unit.source if side == "source" else unit.target
         cached = unit.__dict__[key] = (
-            _quick_roles(text) if kind == "role"
-            else Counter(s.key for s in rst.quick(text, "literal")) if "``" in text else Counter())
+            _quick_roles(text) if kind == "role" else Counter(rst.quick_literals(text)))
     return cached
 
 
 def _lost(unit: Unit, kind: str) -> bool:
     """Does the scanner see something of the source's missing from the translation?"""
-    return bool(_quick(unit, "source", kind) - _quick(unit, "target", kind))
+    if unit.source == unit.target:
+        return False  # the same text scans the same
+    source = _quick(unit, "source", kind)
+    return bool(source) and bool(source - _quick(unit, "target", kind))
 
 
 def _quick_roles(text: str) -> Counter[str]:
     found: Counter[str] = Counter()
-    if "`" not in text:
-        return found
-    for span in rst.quick(text, "role"):
-        role = span.role.lower()
+    for role, key, written in rst.quick_roles(text):
+        role = role.lower()
         if role not in PROSE_ROLES:  # the scanner drops '!': put it back (no link)
-            found[_canonical(role, ("!" if "`!" in span.text else "") + span.key)] += 1
+            found[_canonical(role, ("!" if "`!" in written else "") + key)] += 1
     return found
 
 
@@ -288,6 +291,7 @@ class TermLocalized(MessageCheck):
     name = "Term localized"
     description = "a :term: uses the glossary's translation of the source's term"
     family = "markup"
+    source_needs = (":term:`",)
     severity = "info"
     honours_noqa = True
 

@@ -248,13 +248,39 @@ def _map(jobs: Sequence[Job], workers: int | None) -> Iterator[FileResult]:
     import multiprocessing
 
     context = multiprocessing.get_context("fork")
+    order = _largest_first(jobs, count * 2)
+    waiting: dict[int, FileResult] = {}
+    due = 0
     with context.Pool(count) as pool:
         # small chunks: catalogs differ a hundredfold in size, and a worker left with one
         # big chunk at the end keeps the other core idle; results still come in order
         chunk = max(1, len(jobs) // (count * 32))
-        for result in pool.imap(_check_file_packed, jobs, chunksize=chunk):
+        for index, result in zip(order, pool.imap(_check_file_packed, [jobs[i] for i in order],
+                                                   chunksize=chunk)):
             result.findings = [Finding._make(row) for row in result.findings]
-            yield result
+            waiting[index] = result
+            while due in waiting:
+                yield waiting.pop(due)
+                due += 1
+
+
+def _largest_first(jobs: Sequence[Job], few: int) -> list[int]:
+    """Job indexes: the ``few`` largest catalogs first, then the others in order.
+
+    The largest catalog of a project can be its last by name (python-docs-es'
+    ``whatsnew/changelog.po``, 2 MB): checked last, it keeps one worker busy while the
+    other idles. Started first, it overlaps with the rest. Only these few results wait
+    for their turn in memory, so streaming still holds at most ``few`` catalogs' findings.
+    """
+    def size(index: int) -> int:
+        try:
+            return jobs[index].path.stat().st_size
+        except OSError:
+            return 0
+
+    big = sorted(range(len(jobs)), key=size, reverse=True)[:few]
+    chosen = set(big)
+    return big + [i for i in range(len(jobs)) if i not in chosen]
 
 
 def _check_file_packed(job: Job) -> FileResult:
@@ -322,7 +348,7 @@ def _check_entries(catalog: Catalog, ctx: CatalogContext, checks: list[Check],
         if isinstance(check, EntryCheck):
             by_state[check.state].append((check, IGNORE_FLAG_PREFIX + check.id,
                                           _CONFIG.severity.get(check.id, check.severity)))
-    message_checks = [c for c in checks if isinstance(c, MessageCheck)]
+    message_checks = [(c, c.source_needs) for c in checks if isinstance(c, MessageCheck)]
     add, path, lang = findings.append, ctx.path, ctx.lang
     counts = {"translated": 0, "fuzzy": 0, "untranslated": 0, "obsolete": 0}
     words = translated_words = 0
@@ -342,7 +368,10 @@ def _check_entries(catalog: Catalog, ctx: CatalogContext, checks: list[Check],
             continue
         translated_words += count
         for unit in units_of(entry, lang):
-            for check in message_checks:
+            source = unit.source
+            for check, needs in message_checks:
+                if needs and needs[0] not in source and needs[-1] not in source:
+                    continue  # the check would return at once
                 if unit.noqa and check.honours_noqa:
                     continue
                 for message in check.check_message(unit, ctx):

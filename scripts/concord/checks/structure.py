@@ -77,7 +77,12 @@ class RstSyntax(MessageCheck):
             # one paragraph for sure: only inline markup can fail
             if not _INLINE.search(unit.target) or _signature(unit.source) == _signature(unit.target):
                 return
-        source, target = rst.parse(unit.source), rst.parse(unit.target)
+            if rst.inline_clean(unit.target):
+                return  # docutils would report nothing: no need to build its nodes
+        target = rst.parse(unit.target)
+        if target.kind == "paragraph" and not target.errors:
+            return  # nothing new can come from the source: docutils need not read it
+        source = rst.parse(unit.source)
         if target.kind != "paragraph" and _read_as_paragraph(unit, source, ctx):
             why = _WHY.get(target.kind, "remove the markup that starts a new block")
             kind = target.kind.replace("_", " ")
