@@ -3,7 +3,7 @@
 Before: the glossary and word lists are loaded once (a malformed glossary stops the run
 with its ``path:line:`` error, exit 2), and a language without a spelling dictionary is
 named once. After: the consistency check, which needs every catalog at once, runs over
-the same files; the runner streams its findings after the others.
+the same files where a glossary is in use; the runner streams its findings after the others.
 """
 
 from __future__ import annotations
@@ -37,5 +37,10 @@ def after_run(the_plan: Any, config: CheckConfig) -> list[Any]:
     """The consistency findings, over every catalog of the run, sorted by place."""
     from concord.checks.consistency import after_run as consistency
 
+    enabled = glossary_module.active().enabled
     glossary_module.deactivate()
+    if not enabled:
+        # the terminology checks are the project's choice (a glossary/ folder, --glossary):
+        # consistency rereads every catalog, which bare catalogs given by path are spared
+        return []
     return sorted(consistency(the_plan.jobs, config), key=itemgetter(0, 1, 3))
