@@ -126,6 +126,12 @@ class Check:
     #: Only meaningful where messages are reST (skipped for a theme's HTML strings).
     rest_only: ClassVar[bool] = False
 
+    def in_use(self) -> bool:
+        """Whether this run can find anything with it (checked once, before the workers
+        start): a check that needs what the run lacks (a glossary) is left out rather than
+        called for every message to return at once."""
+        return True
+
     def doc(self) -> str:
         """The docstring, the explanation a translator reads in the generated docs."""
         return " ".join((type(self).__doc__ or "").split())

@@ -129,7 +129,7 @@ def run(jobs: Sequence[Job], *, sources: dict[str, SourceDocument] | None, confi
     global _SOURCES, _CONFIG, _CHECKS
     _SOURCES, _CONFIG = sources or {}, config
     _CHECKS = tuple(c for c in checks if c.id not in config.ignore
-                    and (sources is not None or not c.needs_source))
+                    and (sources is not None or not c.needs_source) and c.in_use())
     collected: list[Finding] = []
     totals = _Totals(sink, collected.append if sink is None else sink.finding, languages,
                      lambda lang: (thresholds or {}).get(lang, config.threshold_of(lang)))

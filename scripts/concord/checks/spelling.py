@@ -127,6 +127,9 @@ class Spelling(MessageCheck):
     family = "spelling"
     severity = "warning"
 
+    def in_use(self) -> bool:
+        return glossary.active().enabled
+
     def check_message(self, unit: Unit, ctx: CatalogContext) -> Iterable[str]:
         check = speller(ctx.lang)
         if check is None:

@@ -80,6 +80,9 @@ class _TermCheck(MessageCheck):
     strict = False
     family = "terms"
 
+    def in_use(self) -> bool:
+        return glossary.active().index is not None
+
     def check_message(self, unit: Unit, ctx: CatalogContext) -> Iterable[str]:
         for problem in problems_of(unit, ctx.lang):
             if (problem.concept.severity == "error") == self.strict and (
