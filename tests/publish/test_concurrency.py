@@ -140,7 +140,9 @@ def test_two_updates_at_once_both_succeed_and_lose_nothing(project_copy: Path) -
     racers = [_start(project_copy, "update", "--no-memory") for _ in range(2)]
     results = [p.communicate(timeout=600) for p in racers]
     assert [p.returncode for p in racers] == [0, 0], results
-    assert sum("waiting for another concord update (pid " in err for _, err in results) == 1
+    # the second waits when the two overlap; on a quick machine the first may be done
+    # before the second asks (tests/test_lock.py makes processes contend for certain)
+    assert sum("waiting for another concord update (pid " in err for _, err in results) <= 1
     for out, _ in results:
         assert out.count(": updated (") + out.count(": unchanged (") == 6, out
     assert before and _translations(project_copy) == before
