@@ -7,9 +7,7 @@ Turkish article is a fixture written for these tests, copied into ``project_copy
 
 from __future__ import annotations
 
-import os
 import re
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,8 +27,8 @@ from original_language_helpers import (
     DOCNAME, EXISTING, SLUG, TITLE_EN, TITLE_TR, TRANSLATIONS, add_turkish_article, catalog, fill,
     set_translation,
 )
+from real_components import postgres_schema
 
-PG_DSN = os.environ.get("CONCORD_TEST_PG_DSN", "")
 
 
 @pytest.fixture(autouse=True)
@@ -255,16 +253,8 @@ def memory_spec(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tupl
     if request.param == "sqlite":
         yield str(tmp_path / "memory.sqlite"), None
         return
-    if not PG_DSN:
-        if os.environ.get("CI"):
-            pytest.fail("PostgreSQL variant: CONCORD_TEST_PG_DSN is not set (CI must run both backends)")
-        pytest.skip("PostgreSQL variant: run `source .ci/postgres.sh` to set CONCORD_TEST_PG_DSN")
-    schema = f"test_{uuid.uuid4().hex[:12]}"
-    yield PG_DSN, schema
-    import psycopg
-
-    with psycopg.connect(PG_DSN, autocommit=True) as db:
-        db.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+    with postgres_schema() as spec:
+        yield spec
 
 
 @pytest.fixture

@@ -8,8 +8,6 @@ dictionaries (installed by ``.ci/system-packages.sh``), catalogs through the str
 from __future__ import annotations
 
 import json
-import os
-import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -18,6 +16,7 @@ import pytest
 
 from concord import glossary
 from concord.cli import main
+from real_components import postgres_schema
 
 GLOSSARY_CSV = """\
 id,source,pos,case_sensitive,severity,note,ru,ru-forbidden,tr,tr-forbidden,es
@@ -102,7 +101,6 @@ def tiny_project(tmp_path: Path) -> Callable[[dict[str, list[tuple[str, str]]]],
     return make
 
 
-PG_DSN = os.environ.get("CONCORD_TEST_PG_DSN", "")
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
@@ -114,18 +112,8 @@ def memory(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
         with open_memory(str(tmp_path / "tm.sqlite")) as opened:
             yield opened
         return
-    if not PG_DSN:
-        message = "PostgreSQL variant: run `source .ci/postgres.sh` to set CONCORD_TEST_PG_DSN"
-        if os.environ.get("CI"):
-            pytest.fail(message + " (CI must run both backends)")
-        pytest.skip(message)
-    schema = f"test_{uuid.uuid4().hex[:12]}"
-    with open_memory(PG_DSN, schema=schema) as opened:
+    with postgres_schema() as (dsn, schema), open_memory(dsn, schema=schema) as opened:
         yield opened
-    import psycopg
-
-    with psycopg.connect(PG_DSN, autocommit=True) as db:
-        db.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
 
 
 @pytest.fixture(autouse=True)

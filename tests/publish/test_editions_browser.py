@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import functools
-import os
-import shutil
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -14,18 +12,9 @@ import pytest
 
 from concord.project import load_project
 from concord.publish.editions import build_editions
+from real_components import browser_paths
 
 ARTICLE = "articles/europe-us-asia-pacific.html"
-
-
-def _browser_paths() -> tuple[str, str]:
-    chromium, driver = shutil.which("chromium"), shutil.which("chromedriver")
-    if not (chromium and driver):
-        message = "Debian's chromium and chromium-driver are not installed (.ci/system-packages.sh installs them)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return chromium, driver
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +31,7 @@ def site(tmp_path_factory: pytest.TempPathFactory, repo_root: Path) -> Iterator[
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
-    chromium, driver_path = _browser_paths()
+    chromium, driver_path = browser_paths()
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 

@@ -9,31 +9,20 @@ a local file. A screenshot of each page, at desktop and at phone width, is kept 
 from __future__ import annotations
 
 import json
-import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from report_helpers import ARTICLE, DROPPED, UNTRANSLATED, Built
+from real_components import browser_paths
 
 DESKTOP, PHONE = (1280, 900), (390, 844)
 
 
-def _browser_paths() -> tuple[str, str]:
-    chromium, driver = shutil.which("chromium"), shutil.which("chromedriver")
-    if not (chromium and driver):
-        message = "Debian's chromium and chromium-driver are not installed (.ci/system-packages.sh installs them)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return chromium, driver
-
-
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
-    chromium, driver_path = _browser_paths()
+    chromium, driver_path = browser_paths()
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 

@@ -8,16 +8,14 @@ PostgreSQL variants are skipped locally, saying how to run them; CI sets it.
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from concord.tm import TranslationMemory, open_memory
+from real_components import postgres_schema
 
-PG_DSN = os.environ.get("CONCORD_TEST_PG_DSN", "")
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -27,17 +25,8 @@ def memory_spec(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tupl
     if request.param == "sqlite":
         yield str(tmp_path / "tm" / "memory.sqlite"), None
         return
-    if not PG_DSN:
-        message = "PostgreSQL variant: run `source .ci/postgres.sh` to set CONCORD_TEST_PG_DSN"
-        if os.environ.get("CI"):
-            pytest.fail(message + " (CI must run both backends)")
-        pytest.skip(message)
-    schema = f"test_{uuid.uuid4().hex[:12]}"
-    yield PG_DSN, schema
-    import psycopg
-
-    with psycopg.connect(PG_DSN, autocommit=True) as db:
-        db.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+    with postgres_schema() as spec:
+        yield spec
 
 
 @pytest.fixture
