@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Final
 
-from docutils.utils import punctuation_chars
+from docutils.nodes import unescape
+from docutils.utils import escape2null, punctuation_chars
 
 # The characters that may precede and follow inline markup, taken from docutils itself
 # (``Inliner.init_customizations``) so that a reference docutils sees is one we see.
@@ -232,6 +233,15 @@ def quick_roles(message: str) -> list[tuple[str, str, str]]:
     return found
 
 
+def quick_role_texts(message: str) -> list[str]:
+    """The written text of each span of ``quick(message, "role")``: two messages whose
+    lists hold the same texts hold the same roles (no need to take them apart)."""
+    if "`" not in message:
+        return []
+    return [m.group(0) for pattern, needs in zip(_ROLE_PATTERNS, (":`", "`:"))
+            if needs in message for m in pattern.finditer(message)]
+
+
 def spans_of(message: str, *kinds: str) -> list[Span]:
     wanted = set(kinds)
     return [s for s in scan(message) if s.kind in wanted]
@@ -310,16 +320,23 @@ def _generic_role(name, rawtext, text, lineno, inliner, options=None, content=No
     """Stand-in for Sphinx's roles: keeps the role name and its target."""
     from docutils import nodes
 
+    node = nodes.inline(rawtext, text, classes=["concord-role"])
+    node["concord_role"] = _role_key(name, text)
+    return [node], []
+
+
+def _role_key(name: str, text: str) -> str:
+    """``:role:`target``` of a role as :func:`_generic_role` is called with it.
+
+    docutils looks roles up case-insensitively (:RFC: is :rfc:); '~' only shortens the
+    title; '!' makes no link (Sphinx's XRefRole) and is kept.
+    """
     match = _TARGET_IN_TITLE.match(text)
     target = match.group("target") if match else text
-    node = nodes.inline(rawtext, text, classes=["concord-role"])
-    # docutils looks roles up case-insensitively: :RFC: is :rfc:
-    # '~' only shortens the title; '!' makes no link (Sphinx's XRefRole): kept
     target = " ".join(target.lstrip("~").split())
     if target.startswith("!"):
         target = "!" + target[1:].lstrip()
-    node["concord_role"] = f":{name.lower()}:`{target}`"
-    return [node], []
+    return f":{name.lower()}:`{target}`"
 
 
 @lru_cache(maxsize=8192)
@@ -509,9 +526,6 @@ def _walk(text: str, found: InlineMarkup | None) -> bool:
     make it answer False, where docutils may report something and :func:`parse` must
     decide. Otherwise True, with what the nodes would hold added to ``found``.
     """
-    from docutils.nodes import unescape
-    from docutils.utils import escape2null
-
     inliner, remaining = _inliner(), escape2null(text)
     patterns = inliner.patterns
     _register_roles(text)
@@ -547,9 +561,7 @@ def _walk(text: str, found: InlineMarkup | None) -> bool:
 def _interpreted_rest(inliner, match: re.Match[str], found: InlineMarkup | None) -> str | None:  # type: ignore[no-untyped-def]
     """What ``Inliner.interpreted_or_phrase_ref`` leaves to parse, or None where it may
     report something."""
-    from docutils.nodes import unescape
-    from docutils.parsers.rst import roles
-
+    roles = _docutils_roles()
     string, start, end = match.string, match.start("backquote"), match.end("backquote")
     role = match.group("role")
     if role:
@@ -572,10 +584,9 @@ def _interpreted_rest(inliner, match: re.Match[str], found: InlineMarkup | None)
         return string[textend:] if embedded is None or embedded.group(2) else None
     if not role or roles._roles.get(role.lower()) is not _generic_role:
         return None
-    if found is not None:
-        node = _generic_role(role, "", escaped, 1, inliner)[0][0]
-        found.roles[node["concord_role"]] += 1
-        found.styled[node.astext()] += 1
+    if found is not None:  # what the node _generic_role makes would hold
+        found.roles[_role_key(role, escaped)] += 1
+        found.styled[unescape(escaped)] += 1
     return string[textend:]
 
 
@@ -595,14 +606,22 @@ def _register_roles(text: str) -> None:
     Sphinx's roles (registered globally once any Sphinx application ran in this
     process) need a Sphinx environment; outside one, each becomes the generic role.
     """
-    from docutils.parsers.rst import roles
-
+    roles = _docutils_roles()
     for name in _ROLE_NAME.findall(text):
         name = name.lower()  # docutils' own lookup key
         current = roles._roles.get(name) or roles._role_registry.get(name)
         if current is None or not getattr(current, "__module__", "").startswith("docutils"):
             if current is not _generic_role:
                 roles.register_local_role(name, _generic_role)
+
+
+@lru_cache(maxsize=1)
+def _docutils_roles():  # type: ignore[no-untyped-def]
+    """docutils' role registry, imported on first use (the parser is not needed to
+    scan)."""
+    from docutils.parsers.rst import roles
+
+    return roles
 
 
 @lru_cache(maxsize=1)

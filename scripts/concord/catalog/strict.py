@@ -216,10 +216,14 @@ def _fast_entries(text: str) -> list[Entry] | None:
     entries: list[Entry] = []
     append = entries.append
     count = text.count
-    pos, line, counted = 0, 1, 0
-    for m in _FAST_ENTRY.finditer(text):
-        if m.start() != pos:
-            return None  # something between two entries that is not an entry
+    pos, line, counted, end = 0, 1, 0, len(text)
+    match = _FAST_ENTRY.match
+    # anchored at each entry's end: a search would scan on past a fault (quadratic in a
+    # long run of comment lines) before the reader could hand the file to the strict one
+    while pos < end:
+        m = match(text, pos)
+        if m is None:
+            break
         comments, ctxt, msgid, plural, strs = m.groups()
         id_at = m.start(3)
         line += count("\n", counted, id_at)
@@ -255,8 +259,13 @@ _FLAG_LINES = re.compile(r"^[ \t]*#,(.*)$", re.MULTILINE)
 
 
 def _joined(strings: str) -> str:
-    if strings.count("\n") == 1:  # one quoted line, the common case
+    lines = strings.count("\n")
+    if lines == 1:  # one quoted line, the common case
         joined = strings[1:strings.rindex('"')]
+    elif strings.count('"\n"') == lines - 1 and strings.endswith('"\n'):
+        # wrapped as gettext wraps: no blank before or after a line's quotes. A raw
+        # line break never occurs inside a string, so '"\n"' is always a line's end
+        joined = strings[1:-2].replace('"\n"', "")
     else:
         joined = "".join(_QUOTED.findall(strings))
     return _ESCAPE.sub(_fast_escape, joined) if "\\" in joined else joined

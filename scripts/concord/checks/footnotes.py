@@ -32,6 +32,7 @@ class FootnoteRefs(MessageCheck):
     name = "Footnote references"
     description = "the translation cites the same footnotes and citations as the source"
     family = "footnotes"
+    source_needs = target_needs = ("]_",)
     honours_noqa = True
 
     def check_message(self, unit: Unit, ctx: CatalogContext) -> Iterable[str]:

@@ -184,6 +184,7 @@ class UrlChanged(MessageCheck):
     name = "URL changed"
     description = "every URL of the source reaches the same resource in the translation"
     family = "markup"
+    source_needs = target_needs = ("://",)
 
     def check_message(self, unit: Unit, ctx: CatalogContext) -> Iterable[str]:
         if _skip(unit, ctx):
@@ -224,6 +225,7 @@ class UrlLocalized(MessageCheck):
     description = "a URL changed to the same page in another language, or cosmetically"
     family = "markup"
     severity = "info"
+    source_needs = target_needs = ("://",)
 
     def check_message(self, unit: Unit, ctx: CatalogContext) -> Iterable[str]:
         if _skip(unit, ctx) or rst.urls_equal(unit.source, unit.target):
@@ -241,6 +243,7 @@ class UrlAdded(MessageCheck):
     description = "the translation adds a link the source does not have"
     family = "markup"
     severity = "info"
+    source_needs = target_needs = ("://",)
 
     def check_message(self, unit: Unit, ctx: CatalogContext) -> Iterable[str]:
         if _skip(unit, ctx) or rst.urls_equal(unit.source, unit.target):

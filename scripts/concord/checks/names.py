@@ -26,7 +26,9 @@ from concord.checks import resolve
 from concord.checks.base import CatalogContext, MessageCheck, Unit, diff_counts, listing
 
 #: Text that may hold a substitution or a named reference (``|x|``, ``name_``, ```T`_``).
-_NAME_HINT = re.compile(r"\||\w__?(?:$|[\s.,;:!?)\]'\"’”»])|`__?")
+#: (The underscore is matched first and the word character looked back at: a pattern
+#: starting with ``\w`` is tried at every letter of the message.)
+_NAME_HINT = re.compile(r"\||(?<=\w)__?(?:$|[\s.,;:!?)\]'\"’”»])|`__?")
 
 
 @dataclass

@@ -267,11 +267,38 @@ def _quick(unit: Unit, side: str, kind: str) -> Counter[str]:
 
 
 def _lost(unit: Unit, kind: str) -> bool:
-    """Does the scanner see something of the source's missing from the translation?"""
+    """Does the scanner see something of the source's missing from the translation?
+
+    Most translations copy every literal and role as written: the written texts are
+    compared first (the same text is the same literal or target), and only when one
+    differs are the roles taken apart to compare them as Sphinx resolves them.
+    """
     if unit.source == unit.target:
         return False  # the same text scans the same
-    source = _quick(unit, "source", kind)
-    return bool(source) and bool(source - _quick(unit, "target", kind))
+    key = f"_lost_{kind}"
+    cached = unit.__dict__.get(key)
+    if cached is None:
+        if kind == "literal":
+            source, target = rst.quick_literals(unit.source), rst.quick_literals(unit.target)
+        else:
+            source, target = rst.quick_role_texts(unit.source), rst.quick_role_texts(unit.target)
+        if not source:
+            cached = False
+        elif _contained(source, target):
+            cached = False
+        elif kind == "literal":
+            cached = True  # a literal's key is its written text
+        else:
+            cached = bool(_quick(unit, "source", kind) - _quick(unit, "target", kind))
+        unit.__dict__[key] = cached
+    return cached
+
+
+def _contained(part: list[str], whole: list[str]) -> bool:
+    """Is every item of ``part`` in ``whole`` (as many times)? Usually one or two items."""
+    if len(part) == 1:
+        return part[0] in whole
+    return not (Counter(part) - Counter(whole))
 
 
 def _quick_roles(text: str) -> Counter[str]:
@@ -314,6 +341,7 @@ class MarkupAdded(MessageCheck):
     description = "the translation adds literals or cross-references the source lacks"
     family = "markup"
     severity = "info"
+    target_needs = ("`",)
 
     def check_message(self, unit: Unit, ctx: CatalogContext) -> Iterable[str]:
         if "`" not in unit.target or unit.target.count("`") <= unit.source.count("`"):

@@ -348,7 +348,8 @@ def _check_entries(catalog: Catalog, ctx: CatalogContext, checks: list[Check],
         if isinstance(check, EntryCheck):
             by_state[check.state].append((check, IGNORE_FLAG_PREFIX + check.id,
                                           _CONFIG.severity.get(check.id, check.severity)))
-    message_checks = [(c, c.source_needs) for c in checks if isinstance(c, MessageCheck)]
+    message_checks = [(c, c.source_needs, c.target_needs, c.honours_noqa)
+                      for c in checks if isinstance(c, MessageCheck)]
     add, path, lang = findings.append, ctx.path, ctx.lang
     counts = {"translated": 0, "fuzzy": 0, "untranslated": 0, "obsolete": 0}
     words = translated_words = 0
@@ -368,11 +369,13 @@ def _check_entries(catalog: Catalog, ctx: CatalogContext, checks: list[Check],
             continue
         translated_words += count
         for unit in units_of(entry, lang):
-            source = unit.source
-            for check, needs in message_checks:
-                if needs and needs[0] not in source and needs[-1] not in source:
+            source, target, noqa = unit.source, unit.target, unit.noqa
+            for check, needs, target_needs, honours_noqa in message_checks:
+                if (needs or target_needs) \
+                        and not (needs and (needs[0] in source or needs[-1] in source)) \
+                        and not (target_needs and (target_needs[0] in target or target_needs[-1] in target)):
                     continue  # the check would return at once
-                if unit.noqa and check.honours_noqa:
+                if noqa and honours_noqa:
                     continue
                 for message in check.check_message(unit, ctx):
                     _add(add, check, entry, message, ctx)

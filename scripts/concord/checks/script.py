@@ -90,6 +90,7 @@ class TurkishI(MessageCheck):
     name = "Turkish ı/İ"
     description = "Turkish dotless ı / dotted İ inside non-Turkish text"
     family = "script"
+    target_needs = ("ı", "İ")
 
     def check_message(self, unit: Unit, ctx: CatalogContext) -> Iterable[str]:
         if "ı" not in unit.target and "İ" not in unit.target:
@@ -169,6 +170,7 @@ class DoubleSpace(MessageCheck):
     description = "doubled spaces inside the translation"
     family = "script"
     severity = "warning"
+    target_needs = ("  ",)
 
     def check_message(self, unit: Unit, ctx: CatalogContext) -> Iterable[str]:
         target = unit.target.strip()

@@ -106,6 +106,7 @@ class ExtraBlock(MessageCheck):
     description = "the translation has a second block, which Sphinx silently drops"
     family = "markup"
     severity = "warning"
+    target_needs = ("\n",)
     rest_only = True
 
     def check_message(self, unit: Unit, ctx: CatalogContext) -> Iterable[str]:

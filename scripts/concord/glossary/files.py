@@ -13,7 +13,6 @@ from pathlib import Path
 from concord.errors import ConcordError
 from concord.glossary.csvfile import read_csv, write_csv
 from concord.glossary.model import Glossary
-from concord.glossary.tbx import read_tbx, write_tbx
 
 FOLDER = "glossary"
 
@@ -22,6 +21,8 @@ def read_file(path: Path, display: str | None = None) -> Glossary:
     """One glossary file, TBX or CSV by its extension."""
     suffix = path.suffix.lower()
     if suffix in (".tbx", ".xml"):
+        from concord.glossary.tbx import read_tbx  # the XML stack, only when a glossary is read
+
         return read_tbx(path, display)
     if suffix == ".csv":
         return read_csv(path, display)
@@ -48,6 +49,8 @@ def read_glossary(paths: list[Path], root: Path | None = None) -> Glossary:
 
 
 def render(glossary: Glossary, fmt: str) -> str:
+    from concord.glossary.tbx import write_tbx
+
     return write_tbx(glossary) if fmt == "tbx" else write_csv(glossary)
 
 
