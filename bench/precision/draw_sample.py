@@ -13,6 +13,10 @@ msgid, msgstr and message, to read while labelling.
 
     .venv/bin/python bench/precision/draw_sample.py [CORPUS] [--per-check 60] [--seed 8]
         [--labels bench/precision/labels-python-docs-es.csv] [--review /tmp/review.txt]
+        [--checks literal-changed,...] [--exclude LABELS.csv]
+
+A later round (after a rule changed) is drawn with ``--exclude`` of the earlier rounds'
+labels, so that its findings were not seen while the rule was written.
 """
 
 from __future__ import annotations
@@ -99,9 +103,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=8)
     parser.add_argument("--labels", type=Path, default=HERE / "labels-python-docs-es.csv")
     parser.add_argument("--review", type=Path, help="write the sampled entries here (outside the repo)")
+    parser.add_argument("--checks", help="only these check ids (comma-separated)")
+    parser.add_argument("--exclude", type=Path, action="append", default=[],
+                        help="a labels CSV of an earlier round: its findings are not drawn again")
     args = parser.parse_args(argv)
     corpus = args.corpus.resolve()
-    errors = [f for f in run_check(corpus) if f["severity"] == "error"]
+    wanted = set(args.checks.split(",")) if args.checks else None
+    earlier = {(r[0], r[1], r[2]) for path in args.exclude for r in read_labels(path)}
+    errors = [f for f in run_check(corpus) if f["severity"] == "error"
+              and (wanted is None or f["check"] in wanted)
+              and (str(Path(f["path"]).resolve().relative_to(corpus)), str(f["line"]), f["check"]) not in earlier]
     sample = draw(errors, args.per_check, args.seed)
     texts = msgstrs(corpus, sample)
     old = read_labels(args.labels)

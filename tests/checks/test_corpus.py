@@ -54,5 +54,7 @@ def test_counts_of_precise_checks_stay_put(result) -> None:  # type: ignore[no-u
     counts = Counter(f.check for f in result.findings)
     assert counts["footnote-refs"] == 0
     assert (counts["url-changed"], counts["reference-changed"], counts["rst-syntax"]) == (1, 2, 0)
-    assert (counts["role-target-changed"], counts["literal-changed"]) == (19, 58)
+    # one literal-changed of the 58 verified is a placeholder (glossary.po ``name=`` -> ``ad=``)
+    assert (counts["role-target-changed"], counts["literal-changed"]) == (19, 57)
+    assert counts["literal-placeholder-localized"] == 1
     assert counts["untranslated"] == 51708 and counts["fuzzy"] == 327

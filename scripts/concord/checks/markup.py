@@ -7,7 +7,7 @@ One module per concept; this one names them together for the registry:
 * :mod:`concord.checks.links` -- URLs reach the same resource (``url-changed``,
   ``url-localized``, ``url-added``);
 * :mod:`concord.checks.roles` -- literals and cross-reference targets are kept
-  (``literal-changed``, ``literal-restyled``, ``role-target-changed``, ``term-localized``,
+  (``literal-changed``, ``literal-placeholder-localized``, ``literal-restyled``, ``role-target-changed``, ``term-localized``,
   ``markup-added``);
 * :mod:`concord.checks.names` -- substitutions and named references resolve
   (``reference-changed``, ``reference-renamed``).
@@ -21,11 +21,11 @@ from __future__ import annotations
 from concord.checks.links import UrlAdded, UrlChanged, UrlLocalized
 from concord.checks.names import ReferenceChanged, ReferenceRenamed
 from concord.checks.roles import (
-    PROSE_ROLES, LiteralChanged, LiteralRestyled, MarkupAdded, RoleTarget, TermLocalized,
+    PROSE_ROLES, LiteralChanged, LiteralPlaceholder, LiteralRestyled, MarkupAdded, RoleTarget, TermLocalized,
 )
 from concord.checks.structure import ExtraBlock, RstSyntax
 
 __all__ = [
-    "PROSE_ROLES", "ExtraBlock", "LiteralChanged", "LiteralRestyled", "MarkupAdded", "ReferenceChanged", "ReferenceRenamed",
+    "PROSE_ROLES", "ExtraBlock", "LiteralChanged", "LiteralPlaceholder", "LiteralRestyled", "MarkupAdded", "ReferenceChanged", "ReferenceRenamed",
     "RoleTarget", "RstSyntax", "TermLocalized", "UrlAdded", "UrlChanged", "UrlLocalized",
 ]

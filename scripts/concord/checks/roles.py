@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from concord import rst
 from concord.checks import resolve
+from concord.checks.placeholders import pair_localized
 from concord.checks.base import CatalogContext, MessageCheck, Unit, diff_counts, listing
 
 #: Roles whose text is prose (translated) rather than a target.
@@ -77,6 +78,7 @@ class MarkupDiff:
     literals_missing: list[str]
     literals_extra: list[str]
     literals_restyled: list[str]  # missing as literals, present in another inline style
+    literals_localized: list[tuple[str, str]]  # (source, translation): placeholder words localized
     roles_missing: list[str]
     roles_extra: list[str]
     terms: list[tuple[str, str]]  # (source term role, translated term role) that resolve
@@ -95,6 +97,7 @@ def markup_diff(unit: Unit, ctx: CatalogContext) -> MarkupDiff:
                 styled[text] -= 1
                 restyled.append(text)
                 lit_missing.remove(text)
+        localized = pair_localized(lit_missing, lit_extra) if lit_missing and lit_extra else []
         shown_source: dict[str, str] = {}
         shown_target: dict[str, str] = {}
         role_missing, role_extra = diff_counts(_xrefs(source, shown_source), _xrefs(target, shown_target))
@@ -104,7 +107,7 @@ def markup_diff(unit: Unit, ctx: CatalogContext) -> MarkupDiff:
             role_missing.remove(old)
             role_extra.remove(new)
         cached = unit.__dict__["_markup_diff"] = MarkupDiff(
-            lit_missing, lit_extra, restyled, [shown_source[m] for m in role_missing],
+            lit_missing, lit_extra, restyled, localized, [shown_source[m] for m in role_missing],
             [shown_target[e] for e in role_extra], paired)
     return cached
 
@@ -203,6 +206,31 @@ class LiteralChanged(MessageCheck):
             yield (f"inline literal {listing(f'``{m}``' for m in diff.literals_missing)} is missing "
                    f"or changed{changed}; Sphinx shows the translation's code: copy the source's "
                    f"literal unchanged{_literal_hint(diff.literals_missing, unit.target)}")
+
+
+class LiteralPlaceholder(MessageCheck):
+    """Only the placeholder words of a literal were translated (``(host, port)`` ->
+    ``(host, puerto)``, ``YYYY-MM-DD`` -> ``AAAA-MM-DD``): its shape is kept, and many
+    projects translate metavariables as the prose does. A literal that reads as code
+    (quotes, calls, attributes, keywords such as ``True``) or whose changed word is a
+    Python name stays ``literal-changed``."""
+
+    id = "literal-placeholder-localized"
+    name = "Literal placeholder localized"
+    description = "a literal's placeholder words are translated, its shape kept"
+    family = "markup"
+    source_needs = ("``",)
+    severity = "warning"
+
+    def check_message(self, unit: Unit, ctx: CatalogContext) -> Iterable[str]:
+        if "``" not in unit.source:
+            return
+        if not _lost(unit, "literal"):
+            return
+        for old, new in markup_diff(unit, ctx).literals_localized:
+            yield (f"``{old}`` -> ``{new}``: only placeholder words are translated and the shape "
+                   "is kept; readers see the localized placeholder. Fine if your project "
+                   "translates placeholders; otherwise copy the source's literal")
 
 
 class LiteralRestyled(MessageCheck):

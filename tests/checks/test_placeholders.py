@@ -1,0 +1,102 @@
+"""Placeholder words localized inside a literal (``literal-placeholder-localized``) versus
+code that changed (``literal-changed``).
+
+The rows come from the patterns seen on the Spanish translation of the Python
+documentation, rewritten here: what translators localize without loss (a metavariable
+of a shape) and the edits that change what a reader would type or run.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from check_helpers import E, entry_line, po_text
+from concord.checks.config import CheckConfig
+from concord.checks.placeholders import localized
+from concord.checks.runner import Job, run
+
+PLACEHOLDERS = [
+    ("(host, port)", "(host, puerto)"),
+    ("(name, value)", "(nombre, valor)"),
+    ("name=value", "nombre=valor"),
+    ("{expression}", "{expresión}"),
+    ("<name>", "<nombre>"),
+    ("YYYY-MM-DD", "AAAA-MM-DD"),
+    ("HH:MM:SS", "hh:mm:ss"),
+    ("str[start:end]", "str[inicio:fin]"),
+    ("*rest, a = stuff", "*rest, a = cosas"),
+    ("(message count, mailbox size)", "(número de mensajes, tamaño del buzón)"),
+    ("#!/path/to/interpreter", "#!/ruta/al/intérprete"),
+]
+
+CODE = [
+    ("True", "Verdadero"),                      # a constant
+    ("mode", "modo"),                           # a bare name: nothing of the shape is kept
+    ("os.path", "os.ruta"),                     # an attribute
+    ("permutations(iter[, r])", "permutaciones(iter[, r])"),  # a function called
+    ("reverse=True", "inverso=True"),           # a keyword argument with a value
+    ("for x in data", "para x en datos"),       # a statement
+    ("import module", "importar módulo"),
+    ("(str, int)", "(cadena, entero)"),         # built-in names
+    ("effective_ids=True", "effective_id=True"),  # an identifier
+    ("getValue(x)", "obtenerValor(x)"),
+    ("(first, last)", "(first, None)"),         # a placeholder became a value
+    ('(1, 2, "three")', '(1, 2, "tres")'),      # a string's value
+    ("--prefix", "--prefijo"),                  # an option typed as written
+    ("-X faulthandler", "-X faulhandler"),
+    ("python -m pip install", "python -m pie install"),
+    ("[a-z]", "[a-c]"),                         # a character range
+    ("U#", "z#"),                               # a format unit
+    ("commands 1", "comandos 1"),               # a debugger command
+    ("stdin=PIPE", "stdin = PIPE"),             # spacing changed
+    ("XXX.YYY.ZZZ", "XXX. Yyy. ZZZ"),
+    ("'+'", "’+’"),                             # typographic quotes
+    ("word[1:3]", "kelime[1:3]"),               # a variable of the examples, subscripted
+]
+
+
+@pytest.mark.parametrize(("source", "target"), PLACEHOLDERS)
+def test_placeholder_shapes_are_localized(source: str, target: str) -> None:
+    assert localized(source, target)
+
+
+@pytest.mark.parametrize(("source", "target"), CODE)
+def test_code_changes_are_not_placeholders(source: str, target: str) -> None:
+    assert not localized(source, target)
+
+
+def _findings(tmp_path: Path, source: str, target: str):  # type: ignore[no-untyped-def]
+    folder = tmp_path / "es" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    text = po_text([E(f"Use ``{source}`` here.", f"Use ``{target}`` aquí.")], "es")
+    path = folder / "doc.po"
+    path.write_text(text, "utf-8")
+    result = run([Job(path, "doc.po", lang="es")], sources=None, config=CheckConfig(), workers=1)
+    return [f for f in result.findings if f.line == entry_line(text, f"Use ``{source}`` here.")]
+
+
+def test_a_localized_placeholder_is_a_warning_not_an_error(tmp_path: Path) -> None:
+    found = _findings(tmp_path, "(host, port)", "(host, puerto)")
+    assert [(f.check, f.severity) for f in found] == [("literal-placeholder-localized", "warning")]
+    assert "``(host, port)`` -> ``(host, puerto)``" in found[0].message
+
+
+def test_changed_code_stays_an_error(tmp_path: Path) -> None:
+    found = _findings(tmp_path, "reverse=True", "inverso=True")
+    assert [(f.check, f.severity) for f in found] == [("literal-changed", "error")]
+
+
+def test_one_literal_localized_and_another_changed(tmp_path: Path) -> None:
+    """Each literal is judged on its own: the placeholder is a warning, the code an error."""
+    folder = tmp_path / "es" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    source = "Pass ``(host, port)`` and ``True``."
+    text = po_text([E(source, "Pase ``(host, puerto)`` y ``Verdadero``.")], "es")
+    (folder / "doc.po").write_text(text, "utf-8")
+    result = run([Job(folder / "doc.po", "doc.po", lang="es")], sources=None, config=CheckConfig(), workers=1)
+    found = sorted((f.check, f.severity) for f in result.findings if f.line == entry_line(text, source))
+    assert found == [("literal-changed", "error"), ("literal-placeholder-localized", "warning")]
+    changed = next(f for f in result.findings if f.check == "literal-changed")
+    assert "``True``" in changed.message and "(host, port)" not in changed.message
