@@ -25,10 +25,11 @@ from concord import rst
 from concord.checks import resolve
 from concord.checks.base import CatalogContext, MessageCheck, Unit, diff_counts, listing
 
-#: Text that may hold a substitution or a named reference (``|x|``, ``name_``, ```T`_``).
-#: (The underscore is matched first and the word character looked back at: a pattern
-#: starting with ``\w`` is tried at every letter of the message.)
-_NAME_HINT = re.compile(r"\||(?<=\w)__?(?:$|[\s.,;:!?)\]'\"’”»])|`__?")
+#: The end of a reference name (``name_``, ``name__``): an underscore before a space,
+#: punctuation or the end. Searched from the underscore (a pattern that starts with
+#: ``\w`` is tried at every letter of the message); the word character before it is
+#: then tested by hand.
+_NAME_END = re.compile(r"__?(?:$|[\s.,;:!?)\]'\"’”»])")
 
 
 @dataclass
@@ -38,9 +39,18 @@ class NameDiff:
 
 
 def _may_name(text: str) -> bool:
-    """Could ``text`` hold a name at all? (``_NAME_HINT`` needs a ``|`` or a ``_``; the
-    plain test skips the regex, which tries every word character, on most messages.)"""
-    return ("_" in text or "|" in text) and _NAME_HINT.search(text) is not None
+    """Could ``text`` hold a name at all: a ``|``, a ```Title`_`` or a ``name_``?"""
+    if "|" in text or "`_" in text:
+        return True
+    if "_" not in text:
+        return False
+    at = 0
+    while (match := _NAME_END.search(text, at)) is not None:
+        start = match.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] == "_"):  # re's \w
+            return True
+        at = start + 1
+    return False
 
 
 def _names(spans: list[rst.Span]) -> Counter[str]:

@@ -348,8 +348,14 @@ def _check_entries(catalog: Catalog, ctx: CatalogContext, checks: list[Check],
         if isinstance(check, EntryCheck):
             by_state[check.state].append((check, IGNORE_FLAG_PREFIX + check.id,
                                           _CONFIG.severity.get(check.id, check.severity)))
-    message_checks = [(c, c.source_needs, c.target_needs, c.honours_noqa)
-                      for c in checks if isinstance(c, MessageCheck)]
+    # checks grouped by what they need (the order of findings is restored by sorting):
+    # one test of the group's need per message, then each check of the group
+    groups: dict[tuple[tuple[str, ...], tuple[str, ...]], list[MessageCheck]] = defaultdict(list)
+    for c in checks:
+        if isinstance(c, MessageCheck):
+            groups[(c.source_needs, c.target_needs)].append(c)
+    always = groups.pop(((), ()), [])
+    gated = [(needs, target_needs, group) for (needs, target_needs), group in groups.items()]
     add, path, lang = findings.append, ctx.path, ctx.lang
     counts = {"translated": 0, "fuzzy": 0, "untranslated": 0, "obsolete": 0}
     words = translated_words = 0
@@ -369,13 +375,14 @@ def _check_entries(catalog: Catalog, ctx: CatalogContext, checks: list[Check],
             continue
         translated_words += count
         for unit in units_of(entry, lang):
-            source, target, noqa = unit.source, unit.target, unit.noqa
-            for check, needs, target_needs, honours_noqa in message_checks:
-                if (needs or target_needs) \
-                        and not (needs and (needs[0] in source or needs[-1] in source)) \
-                        and not (target_needs and (target_needs[0] in target or target_needs[-1] in target)):
-                    continue  # the check would return at once
-                if noqa and honours_noqa:
+            source, target = unit.source, unit.target
+            todo = always
+            for needs, target_needs, group in gated:
+                if (needs and (needs[0] in source or needs[-1] in source)) \
+                        or (target_needs and (target_needs[0] in target or target_needs[-1] in target)):
+                    todo = todo + group  # a new list: ``always`` stays as it is
+            for check in todo:
+                if unit.noqa and check.honours_noqa:
                     continue
                 for message in check.check_message(unit, ctx):
                     _add(add, check, entry, message, ctx)
