@@ -165,10 +165,15 @@ class EntryCheck(Check):
         raise NotImplementedError
 
 
-class CatalogCheck(Check):
-    """Looks at a whole catalog at once; returns (entry, problem) pairs."""
+#: What a catalog check yields: (entry, problem) at the entry's msgid line, or
+#: (entry or None for the file, problem, line) where msgfmt names another line.
+CatalogProblem = tuple[Entry, str] | tuple[Entry | None, str, int]
 
-    def check_catalog(self, ctx: CatalogContext) -> Iterable[tuple[Entry, str]]:
+
+class CatalogCheck(Check):
+    """Looks at a whole catalog at once; yields :data:`CatalogProblem` tuples."""
+
+    def check_catalog(self, ctx: CatalogContext) -> Iterable[CatalogProblem]:
         raise NotImplementedError
 
 
