@@ -5,6 +5,7 @@ so that a fix is noticed)."""
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -138,3 +139,112 @@ def test_other_entries_keep_their_bytes(tmp_path: Path) -> None:
 def test_missing_corpus_is_a_note(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert bench_recall.main(["--corpus", str(tmp_path / "absent")]) == 0
     assert "nothing measured" in capsys.readouterr().out
+
+
+#: Sphinx is the judge of the plants whose damage is not plain to see: kind -> (host
+#: msgid, host msgstr); the planted translations are built into a tiny project.
+JUDGED = {
+    "leading-space": ("Hello world.", "Hola mundo."),
+    "list-marker": ("Good morning to you.", "Buenos días a usted."),
+    "role-broken": ("See :func:`os.getcwd` for details.", "Vea :func:`os.getcwd` para más detalles."),
+    "prose-role-broken": ("Edit the file :file:`setup.cfg` first.", "Edite primero el archivo :file:`setup.cfg`."),
+    "url-cut": ("Read https://www.python.org/downloads/release/ for news.",
+                "Lea https://www.python.org/downloads/release/ para novedades."),
+    "inline-unclosed": ("This is *very* important.", "Esto es *muy* importante."),
+    "reference-duplicated": ("Read `First part`_ and `Second part`_.", "Lea `First part`_ y `Second part`_."),
+}
+JUDGED_SOURCE = """\
+Title
+=====
+
+{paragraphs}
+
+First part
+----------
+
+Text.
+
+Second part
+-----------
+
+Text.
+
+.. py:function:: os.getcwd()
+
+   Where we are.
+"""
+
+
+def _build(root: Path, paragraphs: list[str], planted: list[E], hash_seed: int = 0) -> list[str]:
+    """Build ``paragraphs`` translated by ``planted`` (pseudo-locale xx) with Sphinx;
+    return the page's paragraphs as HTML."""
+    import os
+    import subprocess
+
+    (root / "src").mkdir(exist_ok=True)
+    (root / "src" / "conf.py").write_text("project = 't'\nlocale_dirs = ['../locale']\n", "utf-8")
+    (root / "src" / "index.rst").write_text(JUDGED_SOURCE.format(paragraphs="\n\n".join(paragraphs)), "utf-8")
+    catalog = root / "locale" / "xx" / "LC_MESSAGES" / "index.po"
+    catalog.parent.mkdir(parents=True, exist_ok=True)
+    catalog.write_text(po_text(planted, "tr"), "utf-8")
+    out = root / f"out-{hash_seed}"
+    done = subprocess.run([sys.executable, "-m", "sphinx", "-q", "-b", "html", "-D", "language=xx",
+                           str(root / "src"), str(out)], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONHASHSEED": str(hash_seed)})
+    assert done.returncode == 0, done.stderr
+    return re.findall(r"<p>(.*?)</p>", (out / "index.html").read_text("utf-8"), re.DOTALL)
+
+
+@pytest.fixture(scope="module")
+def judged(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    """The paragraphs of the built page, one per planted translation."""
+    planted = [E(msgid, KINDS[kind][0](msgid, msgstr) or "") for kind, (msgid, msgstr) in JUDGED.items()]
+    return _build(tmp_path_factory.mktemp("judged"), [m for m, _ in JUDGED.values()], planted)
+
+
+def _paragraph(paragraphs: list[str], words: str) -> str:
+    return next(p for p in paragraphs if words in p)
+
+
+@pytest.mark.parametrize(("kind", "what_sphinx_shows"), [
+    ("leading-space", "the English"),
+    ("list-marker", "the English"),
+    ("role-broken", "':func:' as text and no cross-reference"),
+    ("prose-role-broken", "':file:' as text and the path not as a file name"),
+    ("url-cut", "a link to the URL cut short"),
+    ("inline-unclosed", "the asterisk marked as a problem and no emphasis"),
+    ("reference-duplicated", "two links to the first section, none to the second"),
+])
+def test_sphinx_shows_the_plant_as_a_defect(judged: list[str], kind: str, what_sphinx_shows: str) -> None:
+    msgid, _ = JUDGED[kind]
+    if kind in ("leading-space", "list-marker"):
+        assert _paragraph(judged, msgid) == msgid
+    elif kind == "role-broken":
+        shown = _paragraph(judged, "Vea")
+        assert "Vea :func: " in shown and "href" not in shown
+    elif kind == "prose-role-broken":
+        shown = _paragraph(judged, "Edite")
+        assert ":file: " in shown and 'class="file' not in shown
+    elif kind == "url-cut":
+        shown = _paragraph(judged, "Lea <a class=\"reference external")
+        href = re.search(r'href="([^"]+)"', shown)
+        url = "https://www.python.org/downloads/release/"
+        assert href and url.startswith(href.group(1)) and href.group(1) != url and "ñ" not in href.group(1)
+    elif kind == "inline-unclosed":
+        shown = _paragraph(judged, "Esto es")
+        assert 'class="problematic"' in shown and "<em>" not in shown
+    else:
+        shown = _paragraph(judged, 'Lea <a class="reference internal"')
+        assert shown.count('href="#first-part"') == 2 and "#second-part" not in shown
+
+
+def test_sphinx_swaps_two_renamed_references_between_builds(tmp_path: Path) -> None:
+    """reference-changed renames two references: Sphinx maps them back to the two lost
+    targets in the order of a set of strings, which changes with the hash seed."""
+    msgid = "Read `First part`_ and `Second part`_."
+    planted = [E(msgid, KINDS["reference-changed"][0](msgid, "Lea `First part`_ y `Second part`_.") or "")]
+    orders = set()
+    for seed in range(8):
+        shown = _paragraph(_build(tmp_path, [msgid], planted, seed), "Lea <a")
+        orders.add(tuple(re.findall(r'href="#([^"]+)"', shown)))
+    assert orders == {("first-part", "second-part"), ("second-part", "first-part")}
