@@ -27,9 +27,16 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from recall_plants import KINDS  # noqa: E402  (a sibling module of this script)
+
+if TYPE_CHECKING:
+    from concord.catalog.model import Entry
+
+#: (resolved catalog path, line) -> [(severity, check id)] of one ``concord check`` run
+Findings = dict[tuple[str, int], list[tuple[str, str]]]
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpora" / "python-docs-es"
@@ -65,7 +72,7 @@ class Result:
     skipped: dict[str, int]
 
 
-def run_check(folder: Path, cwd: Path) -> dict[tuple[str, int], list[tuple[str, str]]]:
+def run_check(folder: Path, cwd: Path) -> Findings:
     """``concord check --format json`` (the CLI of this venv): (resolved path, line) ->
     [(severity, check id)]."""
     concord = Path(sys.executable).parent / "concord"
@@ -73,20 +80,20 @@ def run_check(folder: Path, cwd: Path) -> dict[tuple[str, int], list[tuple[str, 
                           cwd=cwd, capture_output=True, text=True, check=False)
     if done.returncode not in (0, 1, 2):
         raise SystemExit(f"concord check failed (exit {done.returncode}): {done.stderr.strip()}")
-    found: dict[tuple[str, int], list[tuple[str, str]]] = defaultdict(list)
+    found: Findings = defaultdict(list)
     for finding in json.loads(done.stdout)["findings"]:
         key = (str((cwd / finding["path"]).resolve()), finding["line"])
         found[key].append((finding["severity"], finding["check"]))
     return found
 
 
-def hosts(folder: Path, clean: dict[tuple[str, int], list[tuple[str, str]]]) -> dict[Path, list]:
+def hosts(folder: Path, clean: Findings) -> dict[Path, list[Entry]]:
     """Per catalog, the entries a plant may go to: translated, single-form, a msgid
     without a line break, and no finding at all in the unmodified run."""
     from concord.catalog.load import read_catalog
     from concord.errors import CatalogError
 
-    found = {}
+    found: dict[Path, list[Entry]] = {}
     for path in sorted(folder.rglob("*.po")):
         try:
             catalog = read_catalog(path)
@@ -100,10 +107,11 @@ def hosts(folder: Path, clean: dict[tuple[str, int], list[tuple[str, str]]]) -> 
     return found
 
 
-def choose(candidates: dict[Path, list], per_kind: int, rng: random.Random) -> tuple[list[Plant], dict[str, int]]:
+def choose(candidates: dict[Path, list[Entry]], per_kind: int,
+           rng: random.Random) -> tuple[list[Plant], dict[str, int]]:
     """``per_kind`` plants of each kind, one catalog after another in a shuffled order
     (spread), at most one plant per entry; the rarest kinds choose first."""
-    eligible: dict[str, dict[Path, list]] = {kind: defaultdict(list) for kind in KINDS}
+    eligible: dict[str, dict[Path, list[tuple[Entry, str]]]] = {kind: defaultdict(list) for kind in KINDS}
     for path, entries in candidates.items():
         for entry in entries:
             for kind, (plant, _) in KINDS.items():
@@ -130,13 +138,14 @@ def choose(candidates: dict[Path, list], per_kind: int, rng: random.Random) -> t
     return plants, counts
 
 
-def _spread(per_path: dict[Path, list], rng: random.Random) -> list[tuple]:
+def _spread(per_path: dict[Path, list[tuple[Entry, str]]],
+            rng: random.Random) -> list[tuple[Path, Entry, str]]:
     """The hosts of one kind in the order to take them (from the end): catalogs in a
     shuffled order, one entry of each in turn, each catalog's entries shuffled."""
     paths = sorted(per_path)
     rng.shuffle(paths)
     pools = [rng.sample(per_path[p], len(per_path[p])) for p in paths]
-    order = []
+    order: list[tuple[Path, Entry, str]] = []
     for turn in range(max(map(len, pools), default=0)):
         order.extend((path, *pool[turn]) for path, pool in zip(paths, pools) if turn < len(pool))
     return order[::-1]

@@ -108,7 +108,17 @@ def _roles(msgid: str, msgstr: str, names: tuple[str, ...]) -> list[re.Match[str
 
 def plant_role_target_changed(msgid: str, msgstr: str) -> str | None:
     """One letter of a cross-reference's target doubled (``os.path`` -> ``os.pathh``)."""
-    for match in _roles(msgid, msgstr, XREF_ROLES):
+    return _double_a_letter(msgid, msgstr, XREF_ROLES)
+
+
+def plant_term_changed(msgid: str, msgstr: str) -> str | None:
+    """The same for a ``:term:``: the glossary (whose translations make a translated
+    term resolve) has no such term in any language."""
+    return _double_a_letter(msgid, msgstr, ("term",))
+
+
+def _double_a_letter(msgid: str, msgstr: str, roles: tuple[str, ...]) -> str | None:
+    for match in _roles(msgid, msgstr, roles):
         body = match.group("body")
         titled = TITLED.match(body)
         start = match.start("body") + (titled.start("target") if titled else 0)
@@ -159,6 +169,22 @@ def plant_url_changed(msgid: str, msgstr: str) -> str | None:
         else:
             segments[-1] = "another-page" + segments[-1][page.end():]
             changed = f"{scheme}://{host}/" + "/".join(segments)
+        return _replace_at(msgstr, match.start(), match.end(), changed)
+    return None
+
+
+def plant_url_localized_elsewhere(msgid: str, msgstr: str) -> str | None:
+    """A language segment added (what ``url-localized`` accepts) and the page changed:
+    the same site in another language, but another page."""
+    for match in _urls(msgid, msgstr, bare=False):
+        scheme, rest = match.group(0).split("://", 1)
+        host, slash, path = rest.partition("/")
+        segments = path.split("/")
+        page = re.match(r"[\w-]+", segments[-1]) if slash and segments[-1] else None
+        if page is None or len(segments) < 2:
+            continue
+        segments[-1] = "another-page" + segments[-1][page.end():]
+        changed = f"{scheme}://{host}/es/" + "/".join(segments)
         return _replace_at(msgstr, match.start(), match.end(), changed)
     return None
 
@@ -262,9 +288,11 @@ KINDS: dict[str, tuple[Callable[[str, str], str | None], str]] = {
     "literal-changed": (plant_literal_changed, "literal-changed"),
     "literal-dropped": (plant_literal_dropped, "literal-changed"),
     "role-target-changed": (plant_role_target_changed, "role-target-changed"),
+    "term-changed": (plant_term_changed, "role-target-changed"),
     "role-broken": (plant_role_broken, "role-target-changed"),
     "prose-role-broken": (plant_prose_role_broken, "rst-syntax"),
     "url-changed": (plant_url_changed, "url-changed"),
+    "url-localized-elsewhere": (plant_url_localized_elsewhere, "url-changed"),
     "url-cut": (plant_url_cut, "url-changed"),
     "leading-space": (plant_leading_space, "rst-syntax"),
     "list-marker": (plant_list_marker, "rst-syntax"),

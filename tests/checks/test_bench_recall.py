@@ -33,6 +33,9 @@ PLANTS = [
      "Vea :ref:`la intro <intro-labell>`."),
     ("role-target-changed", "See :func:`!f`.", "Vea :func:`!f`.", None),  # no link
     ("role-target-changed", "Press :kbd:`C`.", "Pulse :kbd:`C`.", None),  # no target
+    ("term-changed", "A :term:`generator` and :func:`f`.", "Un :term:`generador <generator>` y :func:`f`.",
+     "Un :term:`generador <generatorr>` y :func:`f`."),
+    ("term-changed", "A :term:`generator`.", "Un :term:`generador`.", None),  # the glossary's word
     ("role-broken", "See :pep:`328`.", "Vea :pep:`328`.", "Vea :pep: `328`."),
     ("role-broken", "Edit :file:`a.cfg`.", "Edite :file:`a.cfg`.", None),
     ("prose-role-broken", "Edit :file:`a.cfg`.", "Edite :file:`a.cfg`.", "Edite :file: `a.cfg`."),
@@ -44,6 +47,9 @@ PLANTS = [
     ("url-changed", "See https://a.org/ now.", "Vea https://a.org/ ya.",
      "Vea https://example.invalid/ ya."),
     ("url-changed", "See ``https://a.org/``.", "Vea ``https://a.org/``.", None),  # code, no link
+    ("url-localized-elsewhere", "See https://a.org/3/os.html.", "Vea https://a.org/3/os.html.",
+     "Vea https://a.org/es/3/another-page.html."),
+    ("url-localized-elsewhere", "See https://a.org/os.html.", "Vea https://a.org/os.html.", None),
     ("url-cut", "See https://a.org/page now.", "Vea https://a.org/page ya.", "Vea https://a.org/pagñe ya."),
     ("url-cut", "See `it <https://a.org/page>`_.", "Vea `eso <https://a.org/page>`_.", None),  # not bare
     ("url-cut", "See https://a.org/ now.", "Vea https://a.org/ ya.", None),  # no path letter
@@ -87,6 +93,9 @@ HOSTS = [
     E("Version |release| is out.", "La versión |release| ya salió."),
     E("Read `First part`_ and `Second part`_.", "Lea `First part`_ y `Second part`_."),
     E("Compare `Old way`_ with `New way`_.", "Compare `Old way`_ con `New way`_."),
+    E("Read https://docs.python.org/3/library/os.html first.",
+      "Lea https://docs.python.org/3/library/os.html primero."),
+    E("Every :term:`iterator` is iterable.", "Todo :term:`iterator` es iterable."),
     E("Hello world.", "Hola mundo."),
     E("Good morning to you.", "Buenos días a usted."),
     E("The weather is fine.", "El tiempo es bueno."),
