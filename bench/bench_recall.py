@@ -298,7 +298,8 @@ def report(result: Result, root: Path, examples: int = 3, verbose: bool = False)
     caught = sum(p.caught for p in result.plants)
     print(f"\n  recall at error severity, all kinds: {caught}/{total} = "
           f"{100 * caught / total if total else 0:.1f}% (goal: at least 95%)")
-    for kind, group in by_kind.items():
+    for kind in KINDS:
+        group = by_kind[kind]
         missed = [p for p in group if not p.caught]
         if verbose:
             print(f"\n  {kind}:")

@@ -99,6 +99,17 @@ def _role_key(match: re.Match[str]) -> tuple[str, str]:
     return match.group("role"), (titled.group("target") if titled else match.group("body")).strip()
 
 
+def plant_literal_glued(msgid: str, msgstr: str) -> str | None:
+    """The space before a literal removed (``la ``x```` -> ``la``x````): reST needs a
+    space or punctuation before inline markup, so it sees no literal and shows the
+    backquotes (what CJK text without spaces does)."""
+    for match in _literals(msgid, msgstr):
+        at = match.start()
+        if at >= 2 and msgstr[at - 1] == " " and msgstr[at - 2].isalnum():
+            return msgstr[:at - 1] + msgstr[at:]
+    return None
+
+
 def _roles(msgid: str, msgstr: str, names: tuple[str, ...]) -> list[re.Match[str]]:
     source = [_role_key(m) for m in ROLE.finditer(msgid)]
     translation = [_role_key(m) for m in ROLE.finditer(msgstr)]
@@ -287,6 +298,7 @@ def plant_emptied(msgid: str, msgstr: str) -> str | None:
 KINDS: dict[str, tuple[Callable[[str, str], str | None], str]] = {
     "literal-changed": (plant_literal_changed, "literal-changed"),
     "literal-dropped": (plant_literal_dropped, "literal-changed"),
+    "literal-glued": (plant_literal_glued, "literal-changed"),
     "role-target-changed": (plant_role_target_changed, "role-target-changed"),
     "term-changed": (plant_term_changed, "role-target-changed"),
     "role-broken": (plant_role_broken, "role-target-changed"),

@@ -27,6 +27,8 @@ PLANTS = [
     ("literal-changed", "Use ``ab``.", "Use ``ab`` o ``ab``.", None),  # an extra copy keeps it
     ("literal-dropped", "Use ``len``.", "Use ``len`` aquí.", "Use len aquí."),
     ("literal-dropped", "Use len.", "Use ``len``.", None),
+    ("literal-glued", "Use ``len`` here.", "Use ``len`` aquí.", "Use``len`` aquí."),
+    ("literal-glued", "Use (``len``).", "Use (``len``).", None),  # punctuation before it
     ("role-target-changed", "See :func:`os.path.join`.", "Vea :func:`os.path.join`.",
      "Vea :func:`os.path.joinn`."),
     ("role-target-changed", "See :ref:`the intro <intro-label>`.", "Vea :ref:`la intro <intro-label>`.",
@@ -96,6 +98,7 @@ HOSTS = [
     E("Read https://docs.python.org/3/library/os.html first.",
       "Lea https://docs.python.org/3/library/os.html primero."),
     E("Every :term:`iterator` is iterable.", "Todo :term:`iterator` es iterable."),
+    E("The ``key`` argument is new.", "El argumento ``key`` es nuevo."),
     E("Hello world.", "Hola mundo."),
     E("Good morning to you.", "Buenos días a usted."),
     E("The weather is fine.", "El tiempo es bueno."),
@@ -155,6 +158,7 @@ def test_missing_corpus_is_a_note(tmp_path: Path, capsys: pytest.CaptureFixture[
 JUDGED = {
     "leading-space": ("Hello world.", "Hola mundo."),
     "list-marker": ("Good morning to you.", "Buenos días a usted."),
+    "literal-glued": ("The ``key`` argument is new.", "El argumento ``key`` es nuevo."),
     "role-broken": ("See :func:`os.getcwd` for details.", "Vea :func:`os.getcwd` para más detalles."),
     "prose-role-broken": ("Edit the file :file:`setup.cfg` first.", "Edite primero el archivo :file:`setup.cfg`."),
     "url-cut": ("Read https://www.python.org/downloads/release/ for news.",
@@ -218,6 +222,7 @@ def _paragraph(paragraphs: list[str], words: str) -> str:
 @pytest.mark.parametrize(("kind", "what_sphinx_shows"), [
     ("leading-space", "the English"),
     ("list-marker", "the English"),
+    ("literal-glued", "the backquotes as text and no code"),
     ("role-broken", "':func:' as text and no cross-reference"),
     ("prose-role-broken", "':file:' as text and the path not as a file name"),
     ("url-cut", "a link to the URL cut short"),
@@ -228,6 +233,9 @@ def test_sphinx_shows_the_plant_as_a_defect(judged: list[str], kind: str, what_s
     msgid, _ = JUDGED[kind]
     if kind in ("leading-space", "list-marker"):
         assert _paragraph(judged, msgid) == msgid
+    elif kind == "literal-glued":
+        shown = _paragraph(judged, "El argumento")
+        assert "argumento``key``" in shown and "<code" not in shown
     elif kind == "role-broken":
         shown = _paragraph(judged, "Vea")
         assert "Vea :func: " in shown and "href" not in shown
