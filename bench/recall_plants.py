@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import zlib
 from collections.abc import Callable
+from urllib.parse import urlsplit, urlunsplit
 
 #: An inline literal ``x`` (no space inside its edges), not glued to a word.
 LITERAL = re.compile(r"(?<![`\w\\])``(?P<key>[^`\s](?:[^`]*?[^`\s])?)``(?![`\w])")
@@ -167,19 +168,31 @@ def _urls(msgid: str, msgstr: str, *, bare: bool) -> list[re.Match[str]]:
             and m.group(0) == msgstr[m.start():m.end()]]
 
 
+def _another_page(url: str, language: str = "") -> str | None:
+    """``url`` with the word that starts its last path segment replaced (query and
+    fragment kept), and ``language`` inserted as the first path segment; None without a
+    page name in the path."""
+    parts = urlsplit(url)
+    segments = parts.path.split("/")
+    last = max((i for i, s in enumerate(segments) if s), default=None)
+    page = re.match(r"[\w-]+", segments[last]) if last is not None else None
+    if last is None or page is None:
+        return None
+    segments[last] = "another-page" + segments[last][page.end():]
+    path = "/".join(segments)
+    if language:
+        path = f"/{language}{path}"
+    return urlunsplit(parts._replace(path=path))
+
+
 def plant_url_changed(msgid: str, msgstr: str) -> str | None:
-    """Another page (the last path segment replaced) or, for some, another host."""
+    """Another page (the last path segment replaced) or, for half the messages (by
+    the msgid's CRC-32) and where the path names no page, another host."""
     for match in _urls(msgid, msgstr, bare=False):
         url = match.group(0)
-        scheme, rest = url.split("://", 1)
-        host, _, path = rest.partition("/")
-        segments = path.split("/")
-        page = re.match(r"[\w-]+", segments[-1]) if segments[-1] else None
-        if page is None or zlib.crc32(msgid.encode()) % 2:
-            changed = f"https://example.invalid/{path}"
-        else:
-            segments[-1] = "another-page" + segments[-1][page.end():]
-            changed = f"{scheme}://{host}/" + "/".join(segments)
+        changed = _another_page(url)
+        if changed is None or zlib.crc32(msgid.encode()) % 2:
+            changed = urlunsplit(urlsplit(url)._replace(scheme="https", netloc="example.invalid"))
         return _replace_at(msgstr, match.start(), match.end(), changed)
     return None
 
@@ -188,15 +201,10 @@ def plant_url_localized_elsewhere(msgid: str, msgstr: str) -> str | None:
     """A language segment added (what ``url-localized`` accepts) and the page changed:
     the same site in another language, but another page."""
     for match in _urls(msgid, msgstr, bare=False):
-        scheme, rest = match.group(0).split("://", 1)
-        host, slash, path = rest.partition("/")
-        segments = path.split("/")
-        page = re.match(r"[\w-]+", segments[-1]) if slash and segments[-1] else None
-        if page is None or len(segments) < 2:
-            continue
-        segments[-1] = "another-page" + segments[-1][page.end():]
-        changed = f"{scheme}://{host}/es/" + "/".join(segments)
-        return _replace_at(msgstr, match.start(), match.end(), changed)
+        path = urlsplit(match.group(0)).path
+        changed = _another_page(match.group(0), "es") if path.strip("/").count("/") >= 1 else None
+        if changed is not None:
+            return _replace_at(msgstr, match.start(), match.end(), changed)
     return None
 
 
@@ -204,8 +212,10 @@ def plant_url_cut(msgid: str, msgstr: str) -> str | None:
     """A non-ASCII letter in a bare URL's path: docutils ends the link there."""
     for match in _urls(msgid, msgstr, bare=True):
         url = match.group(0)
-        path_start = url.find("/", url.index("://") + 3)
-        letters = [i for i, c in enumerate(url) if c.isalnum() and path_start != -1 and i > path_start]
+        parts = urlsplit(url)
+        path_start = len(f"{parts.scheme}://{parts.netloc}")
+        path_end = path_start + len(parts.path)
+        letters = [i for i in range(path_start + 1, path_end) if url[i].isalnum()]
         if letters:
             at = match.start() + letters[-1]
             return msgstr[:at] + "ñ" + msgstr[at:]

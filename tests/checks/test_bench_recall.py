@@ -52,9 +52,13 @@ PLANTS = [
     ("url-localized-elsewhere", "See https://a.org/3/os.html.", "Vea https://a.org/3/os.html.",
      "Vea https://a.org/es/3/another-page.html."),
     ("url-localized-elsewhere", "See https://a.org/os.html.", "Vea https://a.org/os.html.", None),
+    ("url-localized-elsewhere", "See https://a.org/wiki/Walrus#/media/File:W.jpg now.",  # page, not fragment
+     "Vea https://a.org/wiki/Walrus#/media/File:W.jpg ya.",
+     "Vea https://a.org/es/wiki/another-page#/media/File:W.jpg ya."),
     ("url-cut", "See https://a.org/page now.", "Vea https://a.org/page ya.", "Vea https://a.org/pagñe ya."),
     ("url-cut", "See `it <https://a.org/page>`_.", "Vea `eso <https://a.org/page>`_.", None),  # not bare
     ("url-cut", "See https://a.org/ now.", "Vea https://a.org/ ya.", None),  # no path letter
+    ("url-cut", "See https://a.org/p?q=1 now.", "Vea https://a.org/p?q=1 ya.", "Vea https://a.org/ñp?q=1 ya."),
     ("leading-space", "Hello.", "Hola.", " Hola."),
     ("leading-space", "1. Hello.", "1. Hola.", None),
     ("list-marker", "Hello.", "Hola.", "2. Hola."),
