@@ -10,7 +10,7 @@ kind: eligible hosts, planted, caught as an error at the entry's msgid line, cau
 the expected check id, and missed (with examples). Only the planted entries' msgstr
 lines (or their flags line) are rewritten; every other byte of a catalog stays.
 
-    .venv/bin/python bench/bench_recall.py [--corpus DIR] [--per-kind 40] [--seed 8]
+    .venv/bin/python bench/bench_recall.py [--corpus DIR] [--per-kind 40] [--seed 8] [--verbose]
 """
 
 from __future__ import annotations
