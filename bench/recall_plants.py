@@ -312,7 +312,7 @@ KINDS: dict[str, tuple[Callable[[str, str], str | None], str]] = {
     "role-target-changed": (plant_role_target_changed, "role-target-changed"),
     "term-changed": (plant_term_changed, "role-target-changed"),
     "role-broken": (plant_role_broken, "role-target-changed"),
-    "prose-role-broken": (plant_prose_role_broken, "rst-syntax"),
+    "prose-role-broken": (plant_prose_role_broken, "role-broken"),
     "url-changed": (plant_url_changed, "url-changed"),
     "url-localized-elsewhere": (plant_url_localized_elsewhere, "url-changed"),
     "url-cut": (plant_url_cut, "url-changed"),

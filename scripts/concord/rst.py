@@ -69,6 +69,11 @@ class _Bounded:
 _PRECEDES: dict[str, bool] = {}
 
 
+def may_precede(char: str) -> bool:
+    """May inline markup start after ``char`` (whitespace or punctuation, docutils' rule)?"""
+    return _may_precede(char)
+
+
 def _may_precede(char: str) -> bool:
     """``_BEFORE_CHAR`` for one character, remembered (the regex call cost more than
     the test)."""

@@ -110,12 +110,10 @@ HOSTS = [
     E("Open the window.", "Abra la ventana."),
 ]
 #: Kinds concord check does not report as errors (measured; see the bench's notes).
-KNOWN_MISSES = {
-    "prose-role-broken": "a space after a role without a link (:file: `x`) parses without a "
-                         "docutils warning; no check reads it",
-    "reference-duplicated": "a named reference replaced by another name of the message resolves, "
-                            "so names.py takes it for the one rename Sphinx maps back",
-}
+#: kinds concord is known to miss, with why (strict xfail: a fix is noticed). Both kinds
+#: found by the first run (a broken prose role, a duplicated named reference) are caught
+#: since (``role-broken``; ``reference-changed`` for a copy of another reference).
+KNOWN_MISSES: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")

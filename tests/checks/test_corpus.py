@@ -57,4 +57,5 @@ def test_counts_of_precise_checks_stay_put(result) -> None:  # type: ignore[no-u
     # one literal-changed of the 58 verified is a placeholder (glossary.po ``name=`` -> ``ad=``)
     assert (counts["role-target-changed"], counts["literal-changed"]) == (19, 57)
     assert counts["literal-placeholder-localized"] == 1
+    assert counts["role-broken"] == 1  # glossary.po: ":file:" glued to the word before it
     assert counts["untranslated"] == 51708 and counts["fuzzy"] == 327

@@ -19,7 +19,8 @@ from check_helpers import E, entry_line, po_text
 from concord.checks.config import CheckConfig
 from concord.checks.runner import Job, run
 
-MARKUP = {"rst-syntax", "url-changed", "literal-changed", "role-target-changed", "reference-changed"}
+MARKUP = {"rst-syntax", "url-changed", "literal-changed", "role-target-changed", "reference-changed",
+          "role-broken"}
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,10 @@ FALSE_ALARMS = [
         "Llame a :func:`open` o :c:macro:`!Py_COPY`.", "", "", ""),
     Row("literal-as-role", "Returns ``None`` here.", "Retorna :const:`None` aquí.",
         "literal-restyled", "warning", "``None`` is written in another inline style"),
+    Row("role-right-after-emphasis", "A *7bit* :mailheader:`Content-Type` value.",
+        "Un valor *7bit*:mailheader:`Content-Type`.", "", "", ""),
+    Row("role-after-escaped-space-cjk", "Press :kbd:`Ctrl-C` now.", "现在按\\ :kbd:`Ctrl-C`。", "", "", "",
+        lang="zh_CN"),
 ]
 
 MISSED_DEFECTS = [
@@ -152,6 +157,16 @@ MISSED_DEFECTS = [
         "names no target, and 2 source name(s) are gone", others=(("Build Changes", "Construcción"),)),
     Row("named-reference-points-elsewhere", "See `Examples`_.", "Vea `Objetos`_.", "reference-changed",
         "error", "names another section of this document", others=(("Objects", "Objetos"),)),
+    Row("prose-role-with-space", "Edit :file:`setup.cfg` first.", "Edite primero :file: `setup.cfg`.",
+        "role-broken", "error", "the translation writes :file: where reST reads no role (a space"),
+    Row("prose-role-after-comma", "Options go in :file:`setup.cfg`.", "Las opciones van en el archivo,:file:`setup.cfg`.",
+        "role-broken", "error", "(glued to the text before it): Sphinx prints ':file:' as text"),
+    Row("prose-role-glued-to-cjk", "Press :kbd:`Ctrl-C` now.", "现在按:kbd:`Ctrl-C`。", "role-broken", "error",
+        "the translation writes :kbd: where reST reads no role", lang="zh_CN"),
+    Row("named-reference-duplicated", "Use `LibCST`_ or `parso`_.", "Use `LibCST`_ o `LibCST`_.",
+        "reference-changed", "error", "where `parso`_ was: both links go to `libcst`_'s target"),
+    Row("literal-dropped-beside-same-role", "Call ``g`` through :func:`g`.", "Llame a g mediante :func:`g`.",
+        "literal-changed", "error", "inline literal ``g`` is missing or changed"),
     Row("substitution-translated", "Python |release| license", "Licencia de Python | lanzamiento |",
         "reference-changed", "error", "|release| is missing or changed"),
 ]

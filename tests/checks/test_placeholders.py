@@ -54,6 +54,9 @@ CODE = [
     ("XXX.YYY.ZZZ", "XXX. Yyy. ZZZ"),
     ("'+'", "’+’"),                             # typographic quotes
     ("word[1:3]", "kelime[1:3]"),               # a variable of the examples, subscripted
+    ("Status:", "Stauts:"),                     # the same letters reordered: a typo
+    ("**kwds", "**kdws"),
+    ("<unknown>", "<unkownn>"),
 ]
 
 

@@ -6,9 +6,10 @@ One module per concept; this one names them together for the registry:
   (``rst-syntax``, ``rst-extra-block``);
 * :mod:`concord.checks.links` -- URLs reach the same resource (``url-changed``,
   ``url-localized``, ``url-added``);
-* :mod:`concord.checks.roles` -- literals and cross-reference targets are kept
-  (``literal-changed``, ``literal-placeholder-localized``, ``literal-restyled``, ``role-target-changed``, ``term-localized``,
-  ``markup-added``);
+* :mod:`concord.checks.roles` -- literals and cross-reference targets are kept, roles
+  still read as roles (``literal-changed``, ``literal-restyled``, ``role-target-changed``,
+  ``role-broken``, ``term-localized``, ``markup-added``), with
+  :mod:`concord.checks.placeholders` (``literal-placeholder-localized``);
 * :mod:`concord.checks.names` -- substitutions and named references resolve
   (``reference-changed``, ``reference-renamed``).
 
@@ -21,11 +22,13 @@ from __future__ import annotations
 from concord.checks.links import UrlAdded, UrlChanged, UrlLocalized
 from concord.checks.names import ReferenceChanged, ReferenceRenamed
 from concord.checks.roles import (
-    PROSE_ROLES, LiteralChanged, LiteralPlaceholder, LiteralRestyled, MarkupAdded, RoleTarget, TermLocalized,
+    PROSE_ROLES, LiteralChanged, LiteralPlaceholder, LiteralRestyled, MarkupAdded, RoleBroken, RoleTarget,
+    TermLocalized,
 )
 from concord.checks.structure import ExtraBlock, RstSyntax
 
 __all__ = [
-    "PROSE_ROLES", "ExtraBlock", "LiteralChanged", "LiteralPlaceholder", "LiteralRestyled", "MarkupAdded", "ReferenceChanged", "ReferenceRenamed",
-    "RoleTarget", "RstSyntax", "TermLocalized", "UrlAdded", "UrlChanged", "UrlLocalized",
+    "PROSE_ROLES", "ExtraBlock", "LiteralChanged", "LiteralPlaceholder", "LiteralRestyled",
+    "MarkupAdded", "ReferenceChanged", "ReferenceRenamed", "RoleBroken", "RoleTarget",
+    "RstSyntax", "TermLocalized", "UrlAdded", "UrlChanged", "UrlLocalized",
 ]

@@ -110,6 +110,10 @@ def _named(missing: list[str], extra: list[str], source: Counter[str], target: C
            ctx: CatalogContext, result: NameDiff) -> None:
     gone = [m for m in missing if m.startswith("`")]
     new = [e for e in extra if e.startswith("`")]
+    # a second copy of a name the source has resolves, to that name's target: Sphinx
+    # maps back only names that resolve to nothing, so the link it replaced is lost
+    copies = [e for e in new if e in source]
+    new = [e for e in new if e not in source]
     orphans = {n for n in source if n.startswith("`")} - set(target)
     titles, english = resolve.titles(ctx), resolve.source_names(ctx)
     unresolved = []
@@ -137,7 +141,11 @@ def _named(missing: list[str], extra: list[str], source: Counter[str], target: C
             f"({listing(sorted(orphans))}): Sphinx maps such names in an order that changes "
             "between builds, so links break or swap; write `translated text <Original name_>`_")
         gone = [g for g in gone if g not in orphans]
-    if gone and not new:
+    if gone and copies:
+        result.errors.append(f"{listing(copies)} is written more often than in the source, where "
+                             f"{listing(gone)} was: both links go to {listing(copies)}'s target and "
+                             f"the link to {listing(gone)} is lost; keep each reference of the source")
+    elif gone and not new:
         result.errors.append(f"the reference {listing(gone)} is gone from the translation: its "
                              "link is lost; keep it (`translated text <Original name_>`_)")
 

@@ -69,7 +69,8 @@ def localized(source: str, target: str) -> bool:
     code (quotes, calls, attributes, comparisons, a Python keyword such as ``True`` or
     ``for`` anywhere); and every changed word must be plain
     (not a keyword or a built-in name such as ``None`` or ``list``, not ``camelCase``; nor
-    replaced by ``None``, ``True`` or ``False``) and stand between the brackets and separators of a shape (``(a, b)``,
+    replaced by ``None``, ``True`` or ``False``, nor its own letters reordered, a typo)
+    and stand between the brackets and separators of a shape (``(a, b)``,
     ``name=value``, ``{name}``), or be date notation (``YYYY``).
     """
     if source == target or _CODE.search(source):
@@ -92,6 +93,8 @@ def localized(source: str, target: str) -> bool:
             return False
         if any(word in _CONSTANTS for word in new.group().split()):
             return False  # a placeholder became a value: (first, last) -> (first, None)
+        if sorted(old.group().lower()) == sorted(new.group().lower()):
+            return False  # the same letters in another order: a typo (Status -> Stauts)
     return True
 
 

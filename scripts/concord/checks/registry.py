@@ -14,7 +14,7 @@ from concord.checks.footnotes import (
 )
 from concord.checks.markup import LiteralChanged, ReferenceChanged, RoleTarget, RstSyntax, UrlChanged
 from concord.checks.markup import MarkupAdded, ReferenceRenamed, TermLocalized, UrlAdded, UrlLocalized
-from concord.checks.markup import ExtraBlock, LiteralPlaceholder, LiteralRestyled
+from concord.checks.markup import ExtraBlock, LiteralPlaceholder, LiteralRestyled, RoleBroken
 from concord.checks.msgfmt import CatalogHeader, FormatString
 from concord.checks.script import DoubleSpace, MixedScript, TurkishI, WhitespaceEdges
 from concord.checks.unchanged import Unchanged
@@ -39,6 +39,7 @@ CHECKS: tuple[Check, ...] = (
     LiteralPlaceholder(),
     LiteralRestyled(),
     RoleTarget(),
+    RoleBroken(),
     ReferenceChanged(),
     UrlLocalized(),
     UrlAdded(),

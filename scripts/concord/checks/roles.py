@@ -90,7 +90,9 @@ def markup_diff(unit: Unit, ctx: CatalogContext) -> MarkupDiff:
     if cached is None:
         source, target = rst.inline_markup(unit.source), rst.inline_markup(unit.target)
         lit_missing, lit_extra = diff_counts(source.literals, target.literals)
-        styled = Counter(target.styled)
+        # only a style the translation adds can stand for a missing literal: a role or
+        # emphasis the source has beside it (``g`` and :func:`g`) does not
+        styled = Counter(target.styled) - Counter(source.styled)
         restyled = []
         for text in list(lit_missing):
             if styled[text] > 0:
@@ -336,6 +338,58 @@ def _quick_roles(text: str) -> Counter[str]:
         if role not in PROSE_ROLES:  # the scanner drops '!': put it back (no link)
             found[_canonical(role, ("!" if "`!" in written else "") + key)] += 1
     return found
+
+
+#: A role as written, with any blanks between it and its text.
+_ROLE_WRITTEN = re.compile(r":(?P<role>[A-Za-z][\w.+-]*(?::[A-Za-z][\w.+-]*)?):(?P<space>\s+)?`")
+
+
+def _broken_roles(text: str) -> dict[str, str]:
+    """Prose roles of ``text`` that reST does not read as roles, with why: a blank
+    between the role and its text, or the role glued to the character before it.
+
+    The written forms are only suspects (a role right after ``*emphasis*`` is read);
+    docutils' reading of the text (:func:`rst.inline_markup`) decides.
+    """
+    written: Counter[str] = Counter()
+    suspect: dict[str, str] = {}
+    for match in _ROLE_WRITTEN.finditer(text):
+        role, start = match.group("role").lower(), match.start()
+        if role not in PROSE_ROLES:
+            continue  # a cross-reference: role-target-changed reports it, with the same hint
+        written[role] += 1
+        if match.group("space"):
+            suspect.setdefault(role, "a space between the role and its text")
+        elif start and not rst.may_precede(text[start - 1]):
+            suspect.setdefault(role, "glued to the text before it")
+    if not suspect:
+        return {}
+    read = Counter(_role_of(key)[0] for key in rst.inline_markup(text).roles.elements())
+    return {role: why for role, why in suspect.items() if read[role] < written[role]}
+
+
+class RoleBroken(MessageCheck):
+    """A role that shows text (``:file:``, ``:kbd:``, ``:dfn:``, ``:program:``...) written
+    so that reST reads no role: ``:file: `setup.cfg``` (a space) or ``参见:kbd:`C```
+    (glued to the word before). docutils says nothing; the page prints ``:file:`` as
+    text and the rest in the default role's style. Cross-references broken the same way
+    are ``role-target-changed``."""
+
+    id = "role-broken"
+    name = "Role broken"
+    description = "every role of the source is still read as a role"
+    family = "markup"
+    source_needs = (":`",)
+
+    def check_message(self, unit: Unit, ctx: CatalogContext) -> Iterable[str]:
+        if ":`" not in unit.source or ":" not in unit.target or unit.source == unit.target:
+            return
+        broken, before = _broken_roles(unit.target), _broken_roles(unit.source)
+        for role, why in broken.items():
+            if role not in before:
+                yield (f"the translation writes :{role}: where reST reads no role ({why}): Sphinx "
+                       f"prints ':{role}:' as text; write :{role}:`...` with no space, after a space "
+                       "or punctuation (or an escaped space '\\ ')")
 
 
 class TermLocalized(MessageCheck):
