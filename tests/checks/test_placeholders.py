@@ -57,6 +57,8 @@ CODE = [
     ("Status:", "Stauts:"),                     # the same letters reordered: a typo
     ("**kwds", "**kdws"),
     ("<unknown>", "<unkownn>"),
+    ("maintype/subtype", "maintypes/ubtype"),   # a letter moved across the shape
+    ("(Status, value)", "(Stauts, valor)"),     # one word misspelt, the other translated
 ]
 
 

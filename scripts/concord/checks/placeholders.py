@@ -48,6 +48,16 @@ def _plain(word: str) -> bool:
     return word not in _RESERVED and not _INNER_CAPITAL.search(word)
 
 
+def _same_letters(old: list[str], new: list[str]) -> bool:
+    """The changed words hold the same letters, reordered (``Status`` -> ``Stauts``) or
+    moved from one word to the next: a typo, for a translation does not keep every
+    letter. Words that only change case (``HH:MM`` -> ``hh:mm``) are not typos."""
+    if all(o.lower() == n.lower() for o, n in zip(old, new)):
+        return False
+    letters = [sorted("".join(words).replace(" ", "").lower()) for words in (old, new)]
+    return letters[0] == letters[1]
+
+
 def _in_shape(text: str, start: int, end: int) -> bool:
     """Does the run ``text[start:end]`` stand between a shape's brackets or separators?
 
@@ -84,6 +94,8 @@ def localized(source: str, target: str) -> bool:
     kept = _RUN.sub("", source).strip() or len(changed) < len(source_runs)
     if not changed or not kept:
         return False
+    if _same_letters([o.group() for o, _ in changed], [n.group() for _, n in changed]):
+        return False  # letters reordered, or moved between words (subtype -> ubtype): typos
     for old, new in changed:
         if _NOTATION.match(old.group()):
             continue
@@ -93,8 +105,8 @@ def localized(source: str, target: str) -> bool:
             return False
         if any(word in _CONSTANTS for word in new.group().split()):
             return False  # a placeholder became a value: (first, last) -> (first, None)
-        if sorted(old.group().lower()) == sorted(new.group().lower()):
-            return False  # the same letters in another order: a typo (Status -> Stauts)
+        if _same_letters([old.group()], [new.group()]):
+            return False  # one word misspelt among translated ones
     return True
 
 
