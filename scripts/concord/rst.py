@@ -620,6 +620,15 @@ def _register_roles(text: str) -> None:
                 roles.register_local_role(name, _generic_role)
 
 
+def warm() -> None:
+    """Build docutils' inliner, parser and settings now: a process about to fork its
+    workers does it once for all of them instead of once in each."""
+    _inliner()
+    _parser()
+    _language()
+    _docutils_roles()
+
+
 @lru_cache(maxsize=1)
 def _docutils_roles():  # type: ignore[no-untyped-def]
     """docutils' role registry, imported on first use (the parser is not needed to

@@ -303,24 +303,27 @@ def _lost(unit: Unit, kind: str) -> bool:
     compared first (the same text is the same literal or target), and only when one
     differs are the roles taken apart to compare them as Sphinx resolves them.
     """
-    if unit.source == unit.target:
+    if unit.source == unit.target or _written_kept(unit, kind):
         return False  # the same text scans the same
-    key = f"_lost_{kind}"
+    if kind == "literal":
+        return True  # a literal's key is its written text
+    key = "_lost_role"
+    cached = unit.__dict__.get(key)
+    if cached is None:
+        cached = unit.__dict__[key] = bool(_quick(unit, "source", kind) - _quick(unit, "target", kind))
+    return cached
+
+
+def _written_kept(unit: Unit, kind: str) -> bool:
+    """Is every literal (or role) of the source, as written, read in the translation?"""
+    key = f"_kept_{kind}"
     cached = unit.__dict__.get(key)
     if cached is None:
         if kind == "literal":
             source, target = rst.quick_literals(unit.source), rst.quick_literals(unit.target)
         else:
             source, target = rst.quick_role_texts(unit.source), rst.quick_role_texts(unit.target)
-        if not source:
-            cached = False
-        elif _contained(source, target):
-            cached = False
-        elif kind == "literal":
-            cached = True  # a literal's key is its written text
-        else:
-            cached = bool(_quick(unit, "source", kind) - _quick(unit, "target", kind))
-        unit.__dict__[key] = cached
+        cached = unit.__dict__[key] = not source or _contained(source, target)
     return cached
 
 
@@ -382,8 +385,8 @@ class RoleBroken(MessageCheck):
     source_needs = (":`",)
 
     def check_message(self, unit: Unit, ctx: CatalogContext) -> Iterable[str]:
-        if ":`" not in unit.source or ":" not in unit.target or unit.source == unit.target:
-            return
+        if ":`" not in unit.source or unit.source == unit.target or _written_kept(unit, "role"):
+            return  # every role of the source is read, as written, in the translation
         broken, before = _broken_roles(unit.target), _broken_roles(unit.source)
         for role, why in broken.items():
             if role not in before:

@@ -247,6 +247,7 @@ def _map(jobs: Sequence[Job], workers: int | None) -> Iterator[FileResult]:
         return
     import multiprocessing
 
+    rst.warm()  # shared by the forked workers
     context = multiprocessing.get_context("fork")
     order = _largest_first(jobs, count * 2)
     waiting: dict[int, FileResult] = {}
