@@ -184,6 +184,14 @@ def _role_hint(missing: list[str], target: str) -> str:
     return ""
 
 
+def _literal_diff(unit: Unit, ctx: CatalogContext) -> MarkupDiff | None:
+    """The unit's markup diff when a literal of the source is not in the translation as
+    written; None when every one is (the scanner agrees with docutils there)."""
+    if "``" not in unit.source or not _lost(unit, "literal"):
+        return None
+    return markup_diff(unit, ctx)
+
+
 class LiteralChanged(MessageCheck):
     """Inline literals (````code````) are code: copy each one of the source unchanged.
 
@@ -197,12 +205,8 @@ class LiteralChanged(MessageCheck):
     source_needs = ("``",)
 
     def check_message(self, unit: Unit, ctx: CatalogContext) -> Iterable[str]:
-        if "``" not in unit.source:
-            return
-        if not _lost(unit, "literal"):
-            return  # everything of the source's is there (the scanner agrees with docutils here)
-        diff = markup_diff(unit, ctx)
-        if diff.literals_missing:
+        diff = _literal_diff(unit, ctx)
+        if diff is not None and diff.literals_missing:
             changed = f"; the translation has {listing(f'``{e}``' for e in diff.literals_extra)} instead" \
                 if diff.literals_extra else ""
             yield (f"inline literal {listing(f'``{m}``' for m in diff.literals_missing)} is missing "
@@ -225,11 +229,8 @@ class LiteralPlaceholder(MessageCheck):
     severity = "warning"
 
     def check_message(self, unit: Unit, ctx: CatalogContext) -> Iterable[str]:
-        if "``" not in unit.source:
-            return
-        if not _lost(unit, "literal"):
-            return
-        for old, new in markup_diff(unit, ctx).literals_localized:
+        diff = _literal_diff(unit, ctx)
+        for old, new in diff.literals_localized if diff is not None else ():
             yield (f"``{old}`` -> ``{new}``: only placeholder words are translated and the shape "
                    "is kept; readers see the localized placeholder. Fine if your project "
                    "translates placeholders; otherwise copy the source's literal")
@@ -248,11 +249,8 @@ class LiteralRestyled(MessageCheck):
     severity = "warning"
 
     def check_message(self, unit: Unit, ctx: CatalogContext) -> Iterable[str]:
-        if "``" not in unit.source:
-            return
-        if not _lost(unit, "literal"):
-            return
-        restyled = markup_diff(unit, ctx).literals_restyled
+        diff = _literal_diff(unit, ctx)
+        restyled = diff.literals_restyled if diff is not None else []
         if restyled:
             yield (f"{listing(f'``{r}``' for r in restyled)} is written in another inline style "
                    "(a role, *emphasis* or `title`); write it as ``code`` as the source does")
