@@ -381,9 +381,12 @@ class RoleBroken(MessageCheck):
     description = "every role of the source is still read as a role"
     family = "markup"
     source_needs = (":`",)
+    rest_only = True
 
     def check_message(self, unit: Unit, ctx: CatalogContext) -> Iterable[str]:
-        if ":`" not in unit.source or unit.source == unit.target or _written_kept(unit, "role"):
+        if ":`" not in unit.source or "\n" in unit.source or unit.source == unit.target:
+            return  # a literal block's text (a line break in the msgid) is not read as reST
+        if _written_kept(unit, "role"):
             return  # every role of the source is read, as written, in the translation
         broken, before = _broken_roles(unit.target), _broken_roles(unit.source)
         for role, why in broken.items():
