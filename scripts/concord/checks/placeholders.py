@@ -1,12 +1,13 @@
 """Placeholder words inside a literal: a metavariable the translator may localize.
 
 Technical documentation writes shapes with placeholder words inside inline literals:
-``(host, port)``, ``name=value``, ``python -m module``, ``{expression}``, ``YYYY-MM-DD``.
+``(host, port)``, ``name=value``, ``<name>``, ``{expression}``, ``YYYY-MM-DD``.
 Translators of the Python documentation localize those words (``(host, puerto)``,
 ``AAAA-MM-DD``) as the prose around them does; the reader loses nothing, because the
 shape the literal teaches is unchanged. The same edit in code is a defect: ``True`` ->
 ``Verdadero``, ``os.path`` -> ``os.ruta``, ``mode`` -> ``modo`` (an argument's name),
-``reverse=True`` -> ``inverso=True``.
+``reverse=True`` -> ``inverso=True``, ``--prefix`` -> ``--prefijo``. A command line
+(``python -m module``) is what the reader types: it counts as code too.
 
 :func:`localized` tells the two apart conservatively: only when the literal shows no
 sign of being code, and every changed word is a plain word, is the change a localized
