@@ -37,6 +37,11 @@ _WHY = {
                   "or escape the first colon",
 }
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+#: An emphasis docutils cannot misread: after a space, an opening bracket or the start,
+#: words inside with no other markup character, before a space, punctuation or the end.
+#: Translators add them freely (``*cookie*``); they are set aside before the markup
+#: characters of source and translation are compared.
+_PLAIN_EMPHASIS = re.compile(r"(?:(?<=[\s(])|^)\*\w[^*`|\\_]*?(?<=\w)\*(?=[\s.,;:!?)]|$)")
 _INLINE_ADVICE = "close or escape the inline markup (\\* for a literal asterisk)"
 
 
@@ -77,6 +82,9 @@ class RstSyntax(MessageCheck):
             # one paragraph for sure: only inline markup can fail
             if not _INLINE.search(unit.target) or _signature(unit.source) == _signature(unit.target):
                 return
+            if "*" in unit.target and _signature(_PLAIN_EMPHASIS.sub("", unit.source)) \
+                    == _signature(_PLAIN_EMPHASIS.sub("", unit.target)):
+                return  # only plain emphasis added or dropped
             if rst.inline_clean(unit.target):
                 return  # docutils would report nothing: no need to build its nodes
         target = rst.parse(unit.target)
