@@ -49,6 +49,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_check.py
+	$(BIN)/python bench/bench_recall.py
 	$(BIN)/python bench/bench_tm.py
 	$(BIN)/python bench/bench_pdf.py
 
