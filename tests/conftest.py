@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from concord.tm import TranslationMemory, open_memory
+from real_components import postgres_schema
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED_CORPORA = REPO.parent / "shared" / "corpora"
@@ -37,3 +41,21 @@ def project_copy(tmp_path: Path) -> Path:
     shutil.copytree(REPO / "source", root / "source")
     shutil.copytree(REPO / "locales", root / "locales", ignore=shutil.ignore_patterns("*.mo"))
     return root
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def memory_spec(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[str, str | None]]:
+    """(spec, schema) of an empty memory of each backend: a real SQLite file (outside
+    ``project_copy``), then a fresh schema on the real PostgreSQL server."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "tm" / "memory.sqlite"), None
+        return
+    with postgres_schema() as spec:
+        yield spec
+
+
+@pytest.fixture
+def memory(memory_spec: tuple[str, str | None]) -> Iterator[TranslationMemory]:
+    spec, schema = memory_spec
+    with open_memory(spec, schema=schema) as opened:
+        yield opened

@@ -12,6 +12,8 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from pathlib import Path
+
 import pytest
 
 PG_DSN = os.environ.get("CONCORD_TEST_PG_DSN", "")
@@ -45,3 +47,30 @@ def browser_paths() -> tuple[str, str]:
         skip_or_fail("Debian's chromium and chromium-driver are not installed "
                      "(.ci/system-packages.sh installs them)")
     return str(chromium), str(driver)
+
+
+#: Chromium run headless and offline-quiet: no updates, sync or background traffic.
+CHROMIUM_FLAGS = ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                  "--no-first-run", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage")
+
+
+@contextmanager
+def chromium(profile: Path, *extra_flags: str, log_network: bool = False) -> Iterator[object]:
+    """A Selenium driver of Debian's Chromium with its own profile folder; quit after."""
+    chromium_binary, driver_path = browser_paths()
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = chromium_binary
+    for flag in (*CHROMIUM_FLAGS, *extra_flags, f"--user-data-dir={profile}"):
+        options.add_argument(flag)
+    if log_network:  # the performance log lists every request the page made
+        options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
+    driver = webdriver.Chrome(service=Service(driver_path), options=options)
+    driver.set_page_load_timeout(60)
+    try:
+        yield driver
+    finally:
+        driver.quit()

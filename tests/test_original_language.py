@@ -8,7 +8,6 @@ Turkish article is a fixture written for these tests, copied into ``project_copy
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import polib
@@ -27,7 +26,6 @@ from original_language_helpers import (
     DOCNAME, EXISTING, SLUG, TITLE_EN, TITLE_TR, TRANSLATIONS, add_turkish_article, catalog, fill,
     set_translation,
 )
-from real_components import postgres_schema
 
 
 
@@ -247,22 +245,6 @@ def test_turkish_i_knows_both_languages(source: str, target: str, lang: str,
 
 
 # -- the memory in every direction ---------------------------------------------------
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def memory_spec(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[str, str | None]]:
-    if request.param == "sqlite":
-        yield str(tmp_path / "memory.sqlite"), None
-        return
-    with postgres_schema() as spec:
-        yield spec
-
-
-@pytest.fixture
-def memory(memory_spec: tuple[str, str | None]) -> Iterator[TranslationMemory]:
-    spec, schema = memory_spec
-    with open_memory(spec, schema=schema) as opened:
-        yield opened
-
 
 def test_memory_units_carry_the_articles_pair(updated: Path, memory: TranslationMemory) -> None:
     from concord.tm.update import sync_memory

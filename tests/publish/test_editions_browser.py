@@ -12,7 +12,7 @@ import pytest
 
 from concord.project import load_project
 from concord.publish.editions import build_editions
-from real_components import browser_paths
+from real_components import chromium
 
 ARTICLE = "articles/europe-us-asia-pacific.html"
 
@@ -31,21 +31,8 @@ def site(tmp_path_factory: pytest.TempPathFactory, repo_root: Path) -> Iterator[
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
-    chromium, driver_path = browser_paths()
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = chromium
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                 f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(driver_path), options=options)
-    driver.set_page_load_timeout(60)
-    yield driver
-    driver.quit()
+    with chromium(tmp_path_factory.mktemp("chromium-profile")) as driver:
+        yield driver
 
 
 def test_switcher_takes_the_reader_to_the_same_article(site: str, browser) -> None:

@@ -15,30 +15,17 @@ from pathlib import Path
 import pytest
 
 from report_helpers import ARTICLE, DROPPED, UNTRANSLATED, Built
-from real_components import browser_paths
+from real_components import chromium
 
 DESKTOP, PHONE = (1280, 900), (390, 844)
 
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
-    chromium, driver_path = browser_paths()
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = chromium
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking", "--hide-scrollbars",
-                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                 f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}"):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
-    driver = webdriver.Chrome(service=Service(driver_path), options=options)
-    driver.set_page_load_timeout(60)
-    driver.set_window_size(*DESKTOP)
-    yield driver
-    driver.quit()
+    with chromium(tmp_path_factory.mktemp("chromium-profile"), "--hide-scrollbars",
+                  log_network=True) as driver:
+        driver.set_window_size(*DESKTOP)
+        yield driver
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,5 @@
-"""Fixtures of the translation-memory tests: one memory per backend, a project copy.
+"""Fixtures of the translation-memory tests (``memory`` and ``memory_spec``, one memory
+per backend, come from ``tests/conftest.py``).
 
 Every store-level test runs twice, against a real SQLite file and against a real
 PostgreSQL database (``CONCORD_TEST_PG_DSN``, set by ``source .ci/postgres.sh``); each
@@ -8,32 +9,11 @@ PostgreSQL variants are skipped locally, saying how to run them; CI sets it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from concord.tm import TranslationMemory, open_memory
-from real_components import postgres_schema
-
 REPO = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def memory_spec(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[str, str | None]]:
-    """(spec, schema) of an empty memory of each backend."""
-    if request.param == "sqlite":
-        yield str(tmp_path / "tm" / "memory.sqlite"), None
-        return
-    with postgres_schema() as spec:
-        yield spec
-
-
-@pytest.fixture
-def memory(memory_spec: tuple[str, str | None]) -> Iterator[TranslationMemory]:
-    spec, schema = memory_spec
-    with open_memory(spec, schema=schema) as opened:
-        yield opened
 
 
 @pytest.fixture(autouse=True)
