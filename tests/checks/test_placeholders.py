@@ -14,7 +14,7 @@ import pytest
 
 from check_helpers import E, entry_line, po_text
 from concord.checks.config import CheckConfig
-from concord.checks.placeholders import localized
+from concord.checks.placeholders import localized, prose
 from concord.checks.runner import Job, run
 
 PLACEHOLDERS = [
@@ -29,6 +29,9 @@ PLACEHOLDERS = [
     ("*rest, a = stuff", "*rest, a = cosas"),
     ("(message count, mailbox size)", "(número de mensajes, tamaño del buzón)"),
     ("#!/path/to/interpreter", "#!/ruta/al/intérprete"),
+    ("<type>", "<tipo>"),                       # a built-in name, but alone in <...>
+    ("t1 = t2 * f or t1 = f * t2", "t1 = t2 * f o t1 = f * t2"),  # prose between statements
+    ("a = 1 and b = 2", "a = 1 y b = 2"),
 ]
 
 CODE = [
@@ -59,6 +62,35 @@ CODE = [
     ("<unknown>", "<unkownn>"),
     ("maintype/subtype", "maintypes/ubtype"),   # a letter moved across the shape
     ("(Status, value)", "(Stauts, valor)"),     # one word misspelt, the other translated
+    ("x or y", "x o y"),                        # the operator documented
+    ("'r' or 'r:*'", "'r' o 'r:*'"),            # Python reads it as one expression
+    ("a == 1 and b == 2", "a == 1 y b == 2"),
+    ("<class>", "<clase>"),                     # a keyword, even in <...>
+    ("str(network)", "str(red)"),               # an argument, with no prose to say so
+]
+
+#: (literal, translated literal, the message's prose, the translation's prose): a call's
+#: argument the text names, renamed the way the translation's prose renames it.
+ARGUMENTS_SAID = [
+    ("str(network)", "str(red)", "the network address", "la dirección de red"),
+    ("log(x)/log(base)", "log(x)/log(taban)", "to the given *base*", "verilen *taban* değerine"),
+    ("f.write(string)", "f.write(cadena)", "writes the contents of *string*", "escribe el contenido de *cadena*"),
+    ("sorted(iterable, key=key)", "sorted(iterable, key=clave)", "a key function", "una función clave"),
+    ("len(value)", "len(值)", "the value", "这个值的长度"),    # a script without spaces
+]
+
+#: The same edits where the evidence is missing or the word is code.
+ARGUMENTS_CODE = [
+    ("GzipFile(filename, mode)", "GzipFile(nombre, modo)", "opens a file", "abre un archivo"),  # no prose
+    ("str(network)", "str(red)", "the network address", "la dirección"),   # the new word unsaid
+    ("timedelta(seconds=1)", "timedelta(segundos=1)", "in seconds", "en segundos"),  # a keyword's name
+    ("isinstance(x, int)", "isinstance(x, entero)", "an int", "un entero"),  # a built-in
+    ("permutations(iter)", "permutaciones(iter)", "permutations", "permutaciones"),  # the function
+    ("os.path", "os.ruta", "a path", "una ruta"),                          # an attribute
+    ("open(path)", "open(None)", "the path", "la ruta None"),               # became a constant
+    ("print(word)", "print(wrod)", "the word", "la wrod"),                  # letters reordered
+    ("get('name')", "get('nombre')", "the name", "el nombre"),             # a string's value
+    ("f(x, y)", "f(x, z)", "x and y", "x y z"),                            # too short to tell
 ]
 
 
@@ -70,6 +102,22 @@ def test_placeholder_shapes_are_localized(source: str, target: str) -> None:
 @pytest.mark.parametrize(("source", "target"), CODE)
 def test_code_changes_are_not_placeholders(source: str, target: str) -> None:
     assert not localized(source, target)
+
+
+@pytest.mark.parametrize(("source", "target", "said", "says"), ARGUMENTS_SAID)
+def test_an_argument_the_prose_names_is_a_placeholder(source: str, target: str, said: str, says: str) -> None:
+    assert localized(source, target, (prose(said), prose(says)))
+
+
+@pytest.mark.parametrize(("source", "target", "said", "says"), ARGUMENTS_CODE)
+def test_an_argument_without_evidence_is_code(source: str, target: str, said: str, says: str) -> None:
+    assert not localized(source, target, (prose(said), prose(says)))
+
+
+def test_prose_leaves_out_literals_and_cross_references() -> None:
+    """A word inside the message's code or links is no evidence that the text names it."""
+    assert not localized("str(network)", "str(red)",
+                         (prose("``network`` and :class:`network`"), prose("``red`` y :class:`red`")))
 
 
 def _findings(tmp_path: Path, source: str, target: str):  # type: ignore[no-untyped-def]
@@ -86,6 +134,18 @@ def test_a_localized_placeholder_is_a_warning_not_an_error(tmp_path: Path) -> No
     found = _findings(tmp_path, "(host, port)", "(host, puerto)")
     assert [(f.check, f.severity) for f in found] == [("literal-placeholder-localized", "warning")]
     assert "``(host, port)`` -> ``(host, puerto)``" in found[0].message
+
+
+def test_an_argument_named_in_both_proses_is_a_warning(tmp_path: Path) -> None:
+    """The evidence is read from the entry itself: the msgid's and the msgstr's prose."""
+    folder = tmp_path / "es" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    source = "The same as ``str(network)``, the network address."
+    text = po_text([E(source, "Lo mismo que ``str(red)``, la dirección de red.")], "es")
+    (folder / "doc.po").write_text(text, "utf-8")
+    result = run([Job(folder / "doc.po", "doc.po", lang="es")], sources=None, config=CheckConfig(), workers=1)
+    found = [(f.check, f.severity) for f in result.findings if f.line == entry_line(text, source)]
+    assert found == [("literal-placeholder-localized", "warning")]
 
 
 def test_changed_code_stays_an_error(tmp_path: Path) -> None:

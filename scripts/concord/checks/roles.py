@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from concord import rst
 from concord.checks import resolve
-from concord.checks.placeholders import pair_localized
+from concord.checks.placeholders import pair_localized, prose
 from concord.checks.base import CatalogContext, MessageCheck, Unit, diff_counts, listing
 
 #: Roles whose text is prose (translated) rather than a target.
@@ -99,7 +99,8 @@ def markup_diff(unit: Unit, ctx: CatalogContext) -> MarkupDiff:
                 styled[text] -= 1
                 restyled.append(text)
                 lit_missing.remove(text)
-        localized = pair_localized(lit_missing, lit_extra) if lit_missing and lit_extra else []
+        localized = pair_localized(lit_missing, lit_extra, (prose(unit.source), prose(unit.target))) \
+            if lit_missing and lit_extra else []
         shown_source: dict[str, str] = {}
         shown_target: dict[str, str] = {}
         role_missing, role_extra = diff_counts(_xrefs(source, shown_source), _xrefs(target, shown_target))
@@ -217,9 +218,12 @@ class LiteralChanged(MessageCheck):
 class LiteralPlaceholder(MessageCheck):
     """Only the placeholder words of a literal were translated (``(host, port)`` ->
     ``(host, puerto)``, ``YYYY-MM-DD`` -> ``AAAA-MM-DD``): its shape is kept, and many
-    projects translate metavariables as the prose does. A literal that reads as code
-    (quotes, calls, attributes, keywords such as ``True``) or whose changed word is a
-    Python name stays ``literal-changed``."""
+    projects translate metavariables as the prose does. In code, only a call's argument
+    that the message's prose names and the translation's prose renames the same way
+    (``str(network)`` -> ``str(red)``), and the prose "or" between two statements
+    Python cannot join. A literal that otherwise reads as code (quotes, calls,
+    attributes, keywords such as ``True``) or whose changed word is a Python name stays
+    ``literal-changed``."""
 
     id = "literal-placeholder-localized"
     name = "Literal placeholder localized"
@@ -231,8 +235,8 @@ class LiteralPlaceholder(MessageCheck):
     def check_message(self, unit: Unit, ctx: CatalogContext) -> Iterable[str]:
         diff = _literal_diff(unit, ctx)
         for old, new in diff.literals_localized if diff is not None else ():
-            yield (f"``{old}`` -> ``{new}``: only placeholder words are translated and the shape "
-                   "is kept; readers see the localized placeholder. Fine if your project "
+            yield (f"``{old}`` -> ``{new}``: only placeholder or prose words are translated and "
+                   "the shape is kept; readers see the localized placeholder. Fine if your project "
                    "translates placeholders; otherwise copy the source's literal")
 
 
