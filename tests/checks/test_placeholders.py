@@ -32,6 +32,7 @@ PLACEHOLDERS = [
     ("<type>", "<tipo>"),                       # a built-in name, but alone in <...>
     ("t1 = t2 * f or t1 = f * t2", "t1 = t2 * f o t1 = f * t2"),  # prose between statements
     ("a = 1 and b = 2", "a = 1 y b = 2"),
+    ("'r' or 'r:*'", "'r' o 'r:*'"),            # constants joined: alternatives listed
 ]
 
 CODE = [
@@ -63,7 +64,6 @@ CODE = [
     ("maintype/subtype", "maintypes/ubtype"),   # a letter moved across the shape
     ("(Status, value)", "(Stauts, valor)"),     # one word misspelt, the other translated
     ("x or y", "x o y"),                        # the operator documented
-    ("'r' or 'r:*'", "'r' o 'r:*'"),            # Python reads it as one expression
     ("a == 1 and b == 2", "a == 1 y b == 2"),
     ("<class>", "<clase>"),                     # a keyword, even in <...>
     ("str(network)", "str(red)"),               # an argument, with no prose to say so
@@ -112,6 +112,95 @@ def test_an_argument_the_prose_names_is_a_placeholder(source: str, target: str, 
 @pytest.mark.parametrize(("source", "target", "said", "says"), ARGUMENTS_CODE)
 def test_an_argument_without_evidence_is_code(source: str, target: str, said: str, says: str) -> None:
     assert not localized(source, target, (prose(said), prose(says)))
+
+
+def _nowhere(name: str) -> int:
+    return 0
+
+
+def _page_example(name: str) -> int:
+    """The page's other messages show ``word`` and ``LC_ALL`` as code (``word[0]``)."""
+    return 3 if name in ("word", "LC_ALL") else 0
+
+
+#: Code with only variables renamed, the page using none of them elsewhere.
+VARIABLES = [
+    ("open(filename, mode, encoding=None)", "open(nombre_de_archivo, modo, encoding=None)"),
+    ("file_size = os.stat(filename).st_size", "tamaño_de_archivo = os.stat(nombre_de_archivo).st_size"),
+    ("isinstance(int(expression), int)", "isinstance(int(expresión), int)"),
+    ("vars(some_class)[descriptor_name]", "vars(una_clase)[nombre_del_descriptor]"),
+    ("lambda [parameters]: expression", "lambda [parametreler]: ifade"),
+    ("len(seq)", "len(s)"),
+]
+
+#: Code where a changed name is the program's: the page's own example, the API, a value.
+NOT_VARIABLES = [
+    ("len(word)", "len(palabra)"),                        # the page's example variable
+    ("setlocale(LC_ALL, x)", "setlocale(LC_TODO, x)"),    # a constant of the API
+    ("setlocale(LC_CTYPE, x)", "setlocale(LC_TIPO, x)"),  # ALL_CAPS: needs the prose
+    ("reverse=True", "inverso=True"),                     # a keyword argument
+    ("timedelta(seconds=1)", "timedelta(segundos=1)"),
+    ("import string", "import cadena"),                   # a module imported
+    ("from pkg import string", "from pkg import cadena"),
+    ("for x in data", "para x en datos"),                 # keywords translated
+    ("x = obj.value", "x = obj.valor"),                   # an attribute
+    ("obj.name", "objeto.nombre"),
+    ("getLogger('server')", "getLogger('servidor')"),     # a string's value
+    ("print(word)", "print(wrod)"),                       # a typo
+    ("open(data)", "open(None)"),                         # a value
+    ("isinstance(x, int)", "isinstance(x, entero)"),      # a built-in
+    ("python -m pip install", "python -m pie install"),   # a command, not code
+    ("--prefix", "--prefijo"),
+    ("mode", "modo"),                                     # nothing kept
+]
+
+
+@pytest.mark.parametrize(("source", "target"), VARIABLES)
+def test_variables_renamed_are_placeholders(source: str, target: str) -> None:
+    assert localized(source, target, ("", ""), _page_example)
+
+
+@pytest.mark.parametrize(("source", "target"), NOT_VARIABLES)
+def test_names_of_the_program_are_not_placeholders(source: str, target: str) -> None:
+    assert not localized(source, target, ("", ""), _page_example)
+    assert not localized(source, target, ("", ""), None)
+
+
+def test_without_the_page_a_variable_needs_the_prose() -> None:
+    assert not localized("open(filename)", "open(nombre)", ("", ""), None)
+    assert localized("open(filename)", "open(nombre)", ("", ""), _nowhere)
+
+
+EMPHASIZED = [  # a shape of operators: the prose sets the metavariables in *emphasis*
+    ("format % values", "formato % valores", "Given *format* and *values*", "Dados *formato* y *valores*", True),
+    ("format % values", "formato % valores", "Given a format and values", "Dados un formato y valores", False),
+    ("-c command", "-c comando", "runs *command*", "ejecuta *comando*", True),
+    ("--prefix", "--prefijo", "the *prefix*", "el *prefijo*", False),     # an option
+    ("mode", "modo", "the *mode*", "el *modo*", False),                   # nothing kept
+]
+
+
+@pytest.mark.parametrize(("source", "target", "said", "says", "expected"), EMPHASIZED)
+def test_a_shape_of_operators_needs_emphasis(source: str, target: str, said: str, says: str,
+                                             expected: bool) -> None:
+    assert localized(source, target, (prose(said), prose(says))) is expected
+
+
+def test_a_variable_the_page_uses_elsewhere_stays_an_error(tmp_path: Path) -> None:
+    """``word`` of the page's examples (``word[0]`` in another message) keeps its name;
+    the same rename on a page that shows it nowhere else is a placeholder."""
+    folder = tmp_path / "es" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    source = "Use ``len(word)`` here."
+    page = po_text([E("The first is ``word[0]``.", "El primero es ``word[0]``."),
+                    E(source, "Use ``len(palabra)`` aquí.")], "es")
+    alone = po_text([E(source, "Use ``len(palabra)`` aquí.")], "es")
+    (folder / "page.po").write_text(page, "utf-8")
+    (folder / "alone.po").write_text(alone, "utf-8")
+    jobs = [Job(folder / "page.po", "page.po", lang="es"), Job(folder / "alone.po", "alone.po", lang="es")]
+    result = run(jobs, sources=None, config=CheckConfig(), workers=1)
+    found = sorted((f.path.rsplit("/", 1)[-1], f.check) for f in result.findings if "len(word)" in f.message)
+    assert found == [("alone.po", "literal-placeholder-localized"), ("page.po", "literal-changed")]
 
 
 def test_prose_leaves_out_literals_and_cross_references() -> None:

@@ -11,24 +11,31 @@ shape the literal teaches is unchanged. The same edit in code is a defect: ``Tru
 
 :func:`localized` tells the two apart conservatively: only when the literal shows no
 sign of being code, and every changed word is a plain word, is the change a localized
-placeholder. Two narrower cases are placeholders in code too:
+placeholder. In code, only variables may be renamed (:func:`_renamed`):
 
-* a call's argument (``str(network)`` -> ``str(red)``, ``log(base)`` -> ``log(taban)``),
-  when the message's own prose uses the word and its translation uses the new one: the
-  translator renamed a value the text names, consistently. Without that evidence the
-  same edit is a parameter renamed (``GzipFile(filename)`` -> ``GzipFile(nombre)``): an
-  error.
-* the prose word joining two statements that Python cannot join (``t1 = t2 * f or
-  t1 = f * t2`` -> ``... o ...``): Python's own parser decides.
+* a bare name read as a value or assigned (``str(network)`` -> ``str(red)``,
+  ``open(filename, mode)`` -> ``open(nombre, modo)``, ``file_size = ...``), never an
+  attribute, a function called, a keyword argument's name, a module imported or a
+  string's text; and only when the message's prose uses the name and the
+  translation's prose the new one, or when no other message of the document shows the
+  name as code. A name the page's examples use (``word`` of ``word[0]``) keeps its
+  name, for the examples (code blocks, not in the catalog) still use it.
+* in a shape of operators that does not otherwise read as code (``format % values``),
+  only names the prose sets in ``*emphasis*`` on both sides, as documentation names its
+  metavariables.
+* the prose ``or``/``and`` between two statements Python cannot join (``t1 = t2 * f or
+  t1 = f * t2``) or between constants (``'w' or 'w:'``): Python's own parser decides.
 
 Everything else stays a changed literal (an error).
 """
 
 from __future__ import annotations
 
+import ast
 import builtins
 import keyword
 import re
+from collections.abc import Callable
 
 #: A run of plain words (letters only, single spaces between them): what a placeholder
 #: is written with. Not part of a longer identifier (``effective_ids``, ``x2``), nor an
@@ -57,6 +64,15 @@ _NOTATION = re.compile(r"^([A-Za-z])\1+$")
 _QUOTES = re.compile(r"""['"`‘’“”]""")
 #: Python's words that join two statements in prose (``a = 1 or a = 2``).
 _CONNECTIVES = frozenset({"or", "and"})
+#: A Python identifier: the unit in which a code literal's names are compared.
+_IDENT = re.compile(r"[^\W\d]\w*")
+#: A quoted string of a code literal: the words inside are a value, not names.
+_STRING = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"")
+#: Characters beside which a name is typed as written (``--prefix``, ``$HOME``, ``%s``,
+#: ``/usr/lib``, ``@decorator``, ``a-b``).
+_TYPED = frozenset("-$@%#/\\")
+#: Keywords after which a name is a module or an object imported: the API, not a variable.
+_IMPORTING = re.compile(r"(?:^|\s)(?:import|from)\s+(?:[\w.]+\s*,\s*)*$")
 #: Literals and cross-references of a message: what is not its prose.
 _MARKUP = re.compile(r"``.+?``|:[\w:.+-]+:`[^`]*`|`[^`]*`_{0,2}", re.DOTALL)
 #: Scripts written without spaces between words: a word is found anywhere in the text.
@@ -102,15 +118,22 @@ def _said(word: str, text: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(word)}\w{{0,3}}(?!\w)", text, re.IGNORECASE) is not None
 
 
-def _argument(text: str, start: int, end: int) -> bool:
-    """Does ``text[start:end]`` stand where a call takes a value: a positional argument
-    (``str(network)``) or a keyword argument's value (``key=key``)? Not the function
-    called, an attribute, a keyword argument's name or a subscripted name (the run
-    pattern leaves out words beside a dot or before a parenthesis)."""
+def _variable(text: str, start: int, end: int) -> bool:
+    """Does ``text[start:end]`` stand where code uses a variable: a bare name read as a
+    value (``str(network)``, ``key=key``, ``format % values``) or the statement's own
+    assignment target (``file_size = ...``, spaced)? Not an attribute (after a dot), not a name
+    called, subscripted or read from (before ``(``, ``[`` or ``.``), not a keyword
+    argument's name (``seconds=1``), not a module imported."""
     before, after = text[:start].rstrip(" "), text[end:].lstrip(" ")
-    if not before or not after or after[0] not in "),":
+    if before.endswith(".") or after[:1] in ("(", "[", ".") or _IMPORTING.search(text[:start]):
         return False
-    return before[-1] in "(," or (before[-1] == "=" and before[-2:-1] not in ("=", "!", "<", ">"))
+    if text[start - 1:start] in _TYPED or text[end:end + 1] in _TYPED:
+        return False  # an option, a sigil or a path: ``--prefix``, ``$HOME``, ``%s``
+    if after[:1] == "=" and after[1:2] != "=":
+        # ``name = value`` spaced, as assignments are written; ``reverse=True`` alone is
+        # a keyword argument, written without spaces
+        return not before and text[end:end + 1] == " "
+    return True
 
 
 def _parses(code: str) -> bool:
@@ -121,9 +144,21 @@ def _parses(code: str) -> bool:
     return True
 
 
+def _constants_joined(code: str) -> bool:
+    """Is ``code`` constants joined by ``or``/``and`` (``'w' or 'w:'``)? Code has no use
+    for that (it always yields the first), so the word lists alternatives in prose."""
+    try:
+        tree = ast.parse(code.strip(), mode="eval")
+    except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
+        return False
+    body = tree.body
+    return isinstance(body, ast.BoolOp) and all(isinstance(v, ast.Constant) for v in body.values)
+
+
 def _connective(source: str, changed: list[tuple[re.Match[str], re.Match[str]]]) -> bool:
     """Is the one changed word the prose ``or``/``and`` between two statements Python
-    cannot join (``t1 = t2 * f or t1 = f * t2``)? ``x or y`` is an expression: code."""
+    cannot join (``t1 = t2 * f or t1 = f * t2``) or between constants (``'w' or 'w:'``)?
+    ``x or y`` is an expression: code."""
     if len(changed) != 1:
         return False
     old, new = changed[0]
@@ -133,10 +168,17 @@ def _connective(source: str, changed: list[tuple[re.Match[str], re.Match[str]]])
         return False
     at = old.start() + sum(len(w) + 1 for w in words[:differ[0]])
     left, right = source[:at].strip(), source[at + len(words[differ[0]]):].strip()
+    if _constants_joined(source):
+        return True
     return "=" in left and "=" in right and not _parses(source) and _parses(left) and _parses(right)
 
 
-def localized(source: str, target: str, said: tuple[str, str] = ("", "")) -> bool:
+#: How often an identifier appears in the literals of the document's messages.
+PageUses = Callable[[str], int]
+
+
+def localized(source: str, target: str, said: tuple[str, str] = ("", ""),
+              page_uses: PageUses | None = None) -> bool:
     """Is ``target`` the literal ``source`` with placeholder words localized?
 
     The literal's shape (everything but its runs of plain words: punctuation, operators,
@@ -150,23 +192,34 @@ def localized(source: str, target: str, said: tuple[str, str] = ("", "")) -> boo
     ``name=value``, ``{name}``), or be date notation (``YYYY``). A word inside ``<...>``
     alone may be a built-in name (``<type>``): no code writes that.
 
-    ``said`` is the prose of the message and of its translation (:func:`prose`): where
-    the literal reads as code, a changed word is still a placeholder when it is a call's
-    argument (:func:`_argument`) and both proses use it (:func:`_evidenced`).
+    A literal that reads as code is compared name by name (:func:`_renamed`): only
+    variables may be renamed. ``said`` is the prose of the message and of its
+    translation (:func:`prose`); ``page_uses`` counts the document's messages whose
+    literals show a name (the page's examples use it).
     """
     if source == target:
         return False
     source_runs, target_runs = list(_RUN.finditer(source)), list(_RUN.finditer(target))
+    keywords = any(word in _KEYWORDS for run in source_runs for word in run.group().split())
+    if keywords or _CODE.search(source):
+        shaped = len(source_runs) == len(target_runs) and _RUN.sub("\0", source) == _RUN.sub("\0", target)
+        changed = [(s, t) for s, t in zip(source_runs, target_runs) if s.group() != t.group()]
+        if keywords and shaped and _connective(source, changed):
+            return True  # the keyword is the prose between two statements
+        return _renamed(source, target, said, page_uses)
+    if _shape_localized(source, target, source_runs, target_runs):
+        return True
+    # a shape of operators (``format % values``): metavariables only where both proses
+    # set the names in *emphasis*, as the documentation names a metavariable
+    return _renamed(source, target, said, None, emphasized=True)
+
+
+def _shape_localized(source: str, target: str, source_runs: list[re.Match[str]],
+                     target_runs: list[re.Match[str]]) -> bool:
+    """The plain-shape rule of :func:`localized`."""
     if len(source_runs) != len(target_runs) or _RUN.sub("\0", source) != _RUN.sub("\0", target):
         return False
     changed = [(s, t) for s, t in zip(source_runs, target_runs) if s.group() != t.group()]
-    if any(word in _KEYWORDS for run in source_runs for word in run.group().split()):
-        # a statement or an expression (``for x in y``, ``key=True``): code, unless the
-        # keyword is the prose between two statements
-        return _connective(source, changed)
-    if _CODE.search(source):
-        return bool(changed) and not _QUOTES.search(source) and all(
-            _evidenced(source, old, new, said) for old, new in changed)
     kept = _RUN.sub("", source).strip() or len(changed) < len(source_runs)
     if not changed or not kept:
         return False
@@ -192,24 +245,70 @@ def _bracketed(text: str, run: re.Match[str]) -> bool:
         and " " not in run.group() and run.group() not in _KEYWORDS
 
 
-def _evidenced(source: str, old: re.Match[str], new: re.Match[str], said: tuple[str, str]) -> bool:
-    """A changed word of a code literal that is a value the prose names on both sides:
-    one plain word of three letters or more (not a built-in: ``isinstance(x, int)``),
-    a call's argument, not replaced by a constant or by its own letters, used by the
-    message's prose, and its replacement by the translation's."""
+def _renamed(source: str, target: str, said: tuple[str, str], page_uses: PageUses | None,
+             emphasized: bool = False) -> bool:
+    """Is ``target`` the code ``source`` with only variables renamed?
+
+    Everything but the identifiers must be identical, and every changed name a
+    variable (:func:`_variable`) outside a quoted string, of three letters or more, not
+    a keyword, not ``camelCase``, not replaced by a constant or by its own letters. The
+    translator renamed a placeholder (``str(network)`` -> ``str(red)``,
+    ``file_size = os.stat(filename)``) when the message's prose uses the name and the
+    translation's prose the new one, or when no other message of the document shows
+    the name as code (a page's example variable, ``word[0]`` here and ``word`` there,
+    keeps its name). Built-in and ``ALL_CAPS`` names (``format``, ``LC_ALL``) need the
+    prose; a built-in must be a metavariable there, in ``*emphasis*`` on both sides.
+    With ``emphasized``, every changed name must be: a literal that does not read as
+    code is a command or a shape, renamed only where the text says it is a
+    metavariable. Something must be kept (``mode`` -> ``modo`` is a name translated).
+    """
+    source_names, target_names = list(_IDENT.finditer(source)), list(_IDENT.finditer(target))
+    if len(source_names) != len(target_names) or _IDENT.sub("\0", source) != _IDENT.sub("\0", target):
+        return False
+    changed = [(s, t) for s, t in zip(source_names, target_names) if s.group() != t.group()]
+    if not changed or (len(changed) == len(source_names) and not _IDENT.sub("", source).strip()):
+        return False
+    if emphasized and not all(_emphasized(o.group(), said[0]) and _emphasized(n.group(), said[1])
+                              for o, n in changed):
+        return False
+    strings = [m.span() for m in _STRING.finditer(source)]
+    return all(_renamed_variable(source, old, new, said, strings, page_uses) for old, new in changed)
+
+
+def _renamed_variable(source: str, old: re.Match[str], new: re.Match[str], said: tuple[str, str],
+                      strings: list[tuple[int, int]], page_uses: PageUses | None) -> bool:
     word, replacement = old.group(), new.group()
-    return (" " not in word and len(word) >= 3 and _plain(word) and replacement not in _CONSTANTS
-            and not _same_letters([word], [replacement]) and _argument(source, old.start(), old.end())
-            and _said(word, said[0]) and all(_said(w, said[1]) for w in replacement.split()))
+    if any(start <= old.start() < end for start, end in strings):
+        return False  # a string's value
+    if len(word) < 3 or word in _KEYWORDS or replacement in _KEYWORDS or _INNER_CAPITAL.search(word) \
+            or _same_letters([word], [replacement]) or not _variable(source, old.start(), old.end()):
+        return False
+    parts = [w for w in word.split("_") if len(w) >= 3]
+    new_parts = [w for w in replacement.split("_") if len(w) >= 2 or _UNSPACED.search(w)]
+    if word in _RESERVED:
+        return _emphasized(word, said[0]) and bool(new_parts) and all(_emphasized(w, said[1]) for w in new_parts)
+    if bool(parts) and bool(new_parts) and all(_said(w, said[0]) for w in parts) \
+            and all(_said(w, said[1]) for w in new_parts):
+        return True
+    if word.isupper():
+        return False  # a constant's name (``LC_ALL``) is the API's
+    return page_uses is not None and page_uses(word) == 0
 
 
-def pair_localized(missing: list[str], extra: list[str], said: tuple[str, str] = ("", "")) -> list[tuple[str, str]]:
+def _emphasized(word: str, text: str) -> bool:
+    """Is ``word`` set in ``*emphasis*`` in ``text``, as a metavariable is?"""
+    return re.search(rf"\*{re.escape(word)}\*", text) is not None
+
+
+def pair_localized(missing: list[str], extra: list[str], said: tuple[str, str] = ("", ""),
+                   page_uses: PageUses | None = None) -> list[tuple[str, str]]:
     """The (source literal, translated literal) pairs of ``missing`` and ``extra`` that
     are localized placeholders, each literal used once (removed from both lists).
-    ``said`` is the prose of the message and of its translation (:func:`prose`)."""
+    ``said`` is the prose of the message and of its translation (:func:`prose`),
+    ``page_uses`` what :func:`localized` takes."""
     pairs = []
     for old in list(missing):
-        new = next((e for e in extra if localized(old, e, said)), None)
+        new = next((e for e in extra if localized(old, e, said, page_uses)), None)
         if new is not None:
             pairs.append((old, new))
             missing.remove(old)

@@ -14,6 +14,8 @@ glossary (``glossary.po``, ``LC_MESSAGES/glossary.po``).
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
@@ -22,6 +24,9 @@ from concord.checks.base import CatalogContext
 from concord.errors import CatalogError
 
 GLOSSARY_NAMES = ("glossary.po",)
+#: An inline literal as written, and a Python identifier in it.
+_LITERAL = re.compile(r"``(.+?)``", re.DOTALL)
+_IDENTIFIER = re.compile(r"[^\W\d]\w*")
 #: How many folders above a catalog are searched for the glossary's catalog.
 GLOSSARY_DEPTH = 6
 
@@ -118,3 +123,24 @@ def _term_translations(catalog: Catalog) -> dict[str, set[str]]:
             found.setdefault(" ".join(term.lower().split()), set()).add(
                 " ".join(entry.msgid.split(" : ", 1)[0].lower().split()))
     return found
+
+
+def code_names(ctx: CatalogContext) -> Counter[str]:
+    """identifier -> how many messages of the document show it inside a ````literal````.
+
+    A name the page's examples use (``word`` of ``word[0]``, ``word[1:3]``) appears in
+    several messages; a metavariable of one sentence (``str(network)``) in that one.
+    """
+    cached = ctx.memo.get("code_names")
+    if cached is None:
+        found: Counter[str] = Counter()
+        for entry in ctx.catalog.entries:
+            if "``" in entry.msgid:
+                found.update(names_in_literals(entry.msgid))
+        cached = ctx.memo["code_names"] = found
+    return cached  # type: ignore[return-value]
+
+
+def names_in_literals(text: str) -> set[str]:
+    """The identifiers inside the ````literals```` of ``text``."""
+    return {name for literal in _LITERAL.findall(text) for name in _IDENTIFIER.findall(literal)}

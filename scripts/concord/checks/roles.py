@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from concord import rst
@@ -99,8 +99,8 @@ def markup_diff(unit: Unit, ctx: CatalogContext) -> MarkupDiff:
                 styled[text] -= 1
                 restyled.append(text)
                 lit_missing.remove(text)
-        localized = pair_localized(lit_missing, lit_extra, (prose(unit.source), prose(unit.target))) \
-            if lit_missing and lit_extra else []
+        localized = pair_localized(lit_missing, lit_extra, (prose(unit.source), prose(unit.target)),
+                                   _elsewhere(unit, ctx)) if lit_missing and lit_extra else []
         shown_source: dict[str, str] = {}
         shown_target: dict[str, str] = {}
         role_missing, role_extra = diff_counts(_xrefs(source, shown_source), _xrefs(target, shown_target))
@@ -113,6 +113,15 @@ def markup_diff(unit: Unit, ctx: CatalogContext) -> MarkupDiff:
             lit_missing, lit_extra, restyled, localized, [shown_source[m] for m in role_missing],
             [shown_target[e] for e in role_extra], paired)
     return cached
+
+
+def _elsewhere(unit: Unit, ctx: CatalogContext) -> Callable[[str], int]:
+    """How many other messages of the document show a name in their literals."""
+    own = resolve.names_in_literals(unit.source)
+
+    def uses(name: str) -> int:
+        return resolve.code_names(ctx)[name] - (name in own)
+    return uses
 
 
 def _raw_count(text: str, role: str) -> int:
