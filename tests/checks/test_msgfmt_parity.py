@@ -111,6 +111,10 @@ CASES: dict[str, str | bytes] = {
     "py-star": fmt("python-format", "%*d", "%d"),
     "py-width": fmt("python-format", "%5.2f", "%f"),
     "py-no-python-format": fmt("python-format, no-python-format", "%s", "%d"),
+    "py-no-then-python-format": fmt("no-python-format, python-format", "%s", "%d"),  # Babel's order
+    "py-possible-python-format": fmt("possible-python-format", "%s", "%d"),
+    "py-impossible-python-format": fmt("impossible-python-format", "%s", "%d"),
+    "py-percentage": fmt("python-format", "It is 10% faster.", "Es un 10 % más rápido."),
     "py-fuzzy-not-checked": fmt("fuzzy, python-format", "%s", "%d"),
     "py-untranslated-not-checked": fmt("python-format", "%s", ""),
     "py-plural-one-without-number": plural_fmt("python-format", "%d file", "%d files",
@@ -260,3 +264,16 @@ def test_format_messages_say_what_to_keep(flag: str, msgid: str, msgstr: str, sa
     assert len(errors) == 1 and says in errors[0], errors
     assert errors[0].startswith(f"{path}:12: ")  # the msgstr line, as msgfmt says
     assert "msgfmt refuses to compile this" in errors[0]
+
+
+def test_a_percentage_babel_flagged_says_the_page_is_right(tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """Babel flags "10% faster" python-format; Sphinx never formats a document's message,
+    so advice to write %% would put "%%" on the page."""
+    path = tmp_path / "x.po"
+    path.write_text(fmt("python-format", "It is 10% faster.", "Es un 10 % más rápido."), "utf-8")
+    assert main(["check", str(path)]) == 1
+    errors = [l for l in capsys.readouterr().out.splitlines() if ": error: format-string: " in l]
+    assert len(errors) == 1 and errors[0].startswith(f"{path}:12: "), errors
+    assert "a percentage that Babel (sphinx-intl) took for a directive" in errors[0]
+    assert "do not write %%" in errors[0] and "write %% for a literal %" not in errors[0]

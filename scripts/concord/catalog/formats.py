@@ -303,11 +303,46 @@ def _shown(language: str, name: str) -> str:
     return f"%({name})s" if language == "python" else "{" + name + "}"
 
 
-def entry_problems(entry: Entry, often: tuple[bool, ...]) -> Iterator[str]:
+#: A ``#,`` comment line of a current entry, in file order.
+_FLAG_LINE = re.compile(r"^#,(.*)$", re.MULTILINE)
+#: A percent sign that is not ``%%``.
+_PERCENT = re.compile(r"(?<!%)%(?!%)")
+
+
+def format_checked(entry: Entry, language: str) -> bool:
+    """Does msgfmt check ``entry`` as a ``language`` format string?
+
+    ``python-format`` and ``possible-python-format`` switch the check on,
+    ``no-python-format`` and ``impossible-python-format`` off; when a flag line names
+    both, the last one written wins (``#, no-python-format, python-format`` is checked,
+    which is how Babel writes the two, sorted).
+    """
+    flag = f"{language}-format"
+    named = {flag, f"possible-{flag}", f"no-{flag}", f"impossible-{flag}"} & entry.flags
+    if not named:
+        return False
+    state = False
+    for line in _FLAG_LINE.findall(entry.comments) if len(named) > 1 else ():
+        for word in (w.strip() for w in line.split(",")):
+            if word in named:
+                state = word in (flag, f"possible-{flag}")
+    return state if len(named) > 1 else bool(named & {flag, f"possible-{flag}"})
+
+
+def _percentages(source: str) -> bool:
+    """Is every ``%`` of ``source`` a percentage (``10% faster``)? Babel, which
+    sphinx-intl uses, flags such a message ``python-format`` because ``% f`` reads
+    as a directive; nothing formats it."""
+    signs = list(_PERCENT.finditer(source))
+    return bool(signs) and all(m.start() > 0 and source[m.start() - 1].isdigit() for m in signs)
+
+
+def entry_problems(entry: Entry, often: tuple[bool, ...], documents: bool = False) -> Iterator[str]:
     """msgfmt --check-format's complaints about one entry, as translator advice.
 
     Like msgfmt: only entries it compiles (translated, not fuzzy, not obsolete), only
-    the languages the entry's flags name (``no-python-format`` switches it off).
+    the languages the entry's flags switch on (:func:`format_checked`). ``documents``:
+    the catalog holds a document's messages, which Sphinx never formats.
     """
     if entry.obsolete or "fuzzy" in entry.flags or "-format" not in " ".join(entry.flags):
         return
@@ -317,26 +352,34 @@ def entry_problems(entry: Entry, often: tuple[bool, ...]) -> Iterator[str]:
     source = entry.msgid_plural if entry.msgid_plural is not None else entry.msgid
     for language in LANGUAGES:
         flag = f"{language}-format"
-        if flag not in entry.flags or f"no-{flag}" in entry.flags:
+        if not format_checked(entry, language):
             continue
         parse = PARSERS[language]
         try:
             original = parse(source)
         except BadFormat:
             continue  # msgfmt checks translations of valid format strings only
+        guessed = documents and language != "python-brace" and _percentages(source)
         for index, form in enumerate(forms):
             where = f"msgstr[{index}]" if entry.msgid_plural is not None else "the translation"
             try:
                 translation = parse(form)
             except BadFormat as err:
-                advice = ("write {{ and }} for literal braces" if language == "python-brace"
-                          else "write %% for a literal %")
-                yield (f"{where} is not a valid {flag} string ({err}), unlike the original; "
-                       f"msgfmt refuses to compile this: {advice}")
-                continue
-            strict = entry.msgid_plural is None or len(forms) == 1 or (
-                index < len(often) and often[index])
-            problem = compare(language, original, translation, strict)
-            if problem is not None:
-                yield (f"{flag}: {problem} (in {where}); msgfmt refuses to compile this: keep "
-                       "every directive of the original, as it is written there")
+                problem, advice = (f"{where} is not a valid {flag} string ({err}), unlike the original",
+                                   "write {{ and }} for literal braces" if language == "python-brace"
+                                   else "write %% for a literal %")
+            else:
+                strict = entry.msgid_plural is None or len(forms) == 1 or (
+                    index < len(often) and often[index])
+                found = compare(language, original, translation, strict)
+                if found is None:
+                    continue
+                problem, advice = (f"{flag}: {found} (in {where})",
+                                   "keep every directive of the original, as it is written there")
+            if guessed:
+                advice = (f"the source's percent sign is a percentage that Babel (sphinx-intl) took "
+                          f"for a directive and flagged {flag}. Sphinx does not format this message, "
+                          f"so the page shows your text as written (do not write %%, the page would "
+                          f"show it); if the project compiles with msgfmt, remove the {flag} flag "
+                          f"from this entry")
+            yield f"{problem}; msgfmt refuses to compile this: {advice}"

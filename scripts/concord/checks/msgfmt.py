@@ -21,7 +21,12 @@ class FormatString(CatalogCheck):
     The translation must keep every directive of the original (names and types; the order
     of unnamed ones), or the program fails; msgfmt refuses to compile the catalog. Keep
     the directives exactly as in the original, write ``%%`` for a literal percent sign,
-    and drop the flag only if the string is not really a format string."""
+    and drop the flag only if the string is not really a format string.
+
+    In a document's catalog the flag is often Babel's guess (sphinx-intl flags "10%
+    faster" because ``% f`` reads as a directive): Sphinx formats nothing, so the page
+    is right and ``%%`` would show; the message says so, and that the flag must go
+    where the project compiles with msgfmt. It stays an error: msgfmt refuses it."""
 
     id = "format-string"
     name = "Format string"
@@ -32,7 +37,7 @@ class FormatString(CatalogCheck):
         often = ctx.catalog.plural_often
         for entry in ctx.catalog.entries:
             if entry.flags:
-                for problem in entry_problems(entry, often):
+                for problem in entry_problems(entry, often, documents=ctx.rest):
                     yield entry, problem, entry.msgstr_line or entry.line
 
 
