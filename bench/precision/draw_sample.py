@@ -104,13 +104,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--labels", type=Path, default=HERE / "labels-python-docs-es.csv")
     parser.add_argument("--review", type=Path, help="write the sampled entries here (outside the repo)")
     parser.add_argument("--checks", help="only these check ids (comma-separated)")
+    parser.add_argument("--severity", default="error",
+                        help="draw findings of this severity (error; warning or info to measure "
+                             "how many real defects are reported below error, i.e. recall)")
     parser.add_argument("--exclude", type=Path, action="append", default=[],
                         help="a labels CSV of an earlier round: its findings are not drawn again")
     args = parser.parse_args(argv)
     corpus = args.corpus.resolve()
     wanted = set(args.checks.split(",")) if args.checks else None
     earlier = {(r[0], r[1], r[2]) for path in args.exclude for r in read_labels(path)}
-    errors = [f for f in run_check(corpus) if f["severity"] == "error"
+    errors = [f for f in run_check(corpus) if f["severity"] == args.severity
               and (wanted is None or f["check"] in wanted)
               and (str(Path(f["path"]).resolve().relative_to(corpus)), str(f["line"]), f["check"]) not in earlier]
     sample = draw(errors, args.per_check, args.seed)
@@ -138,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     counts: dict[str, int] = defaultdict(int)
     for f in errors:
         counts[f["check"]] += 1
-    print(f"{len(errors)} error findings on {corpus}; sampled {len(rows)} "
+    print(f"{len(errors)} {args.severity} findings on {corpus}; sampled {len(rows)} "
           f"({sum(1 for r in rows if not r['label'])} to label) with seed {args.seed}:")
     for check in sorted(counts):
         print(f"  {check:22} {counts[check]:6} errors, {sum(1 for r in rows if r['check'] == check):3} sampled")
