@@ -55,6 +55,8 @@ CASES = {
     "1. Command line": ("1. LINEA DE ORDENES", "translation", []),
     "Plain paragraph for a space.": (" PARRAFO CON ESPACIO.", "english", ["rst-syntax"]),
     "Plain paragraph for a list.": ("2. PARRAFO LISTA.", "english", ["rst-syntax"]),
+    # msgid and msgstr both start with '1. ': the paragraph's translation reads as a list
+    "1. one paragraph that continues.": ("1. UN PARRAFO QUE SIGUE.", "english", ["rst-syntax"]),
     "Paragraph ending with a colon:": ("PARRAFO CON DOS PUNTOS::", "translation", []),
     "Paragraph with *emphasis* here.": ("PARRAFO CON *ENFASIS ROTO.", "translation", ["rst-syntax"]),
     "Paragraph kept whole.": ("PARRAFO PRIMERO.\n\nSEGUNDO BLOQUE.", "translation", []),  # a warning
@@ -115,10 +117,17 @@ def test_sphinx_keeps_only_the_first_block(built: tuple[Path, str]) -> None:
     assert [(f.check, f.severity) for f in result.findings if f.line == line] == [("rst-extra-block", "warning")]
 
 
-def test_a_paragraph_read_as_a_list_shows_english_even_when_the_source_looks_so(built: tuple[Path, str]) -> None:
+def test_a_numbered_title_and_a_numbered_paragraph_are_told_apart(built: tuple[Path, str]) -> None:
     """msgid and msgstr both start with '1. ': a paragraph's translation is a list and
-    Sphinx shows the English; the same start on a title is a title. A catalog alone cannot
-    tell a title from a paragraph, so concord does not flag it (see the notes)."""
-    _, html = built
+    Sphinx shows the English; the same start on a title is a title. From the catalog
+    alone, the paragraph is the message that ends a sentence (or is longer than a title)."""
+    catalog, html = built
     assert "1. one paragraph that continues." in " ".join(_shown(html).split())
-    assert "1. LINEA DE ORDENES" in html
+    assert "1. LINEA DE ORDENES" in html and "UN PARRAFO QUE SIGUE" not in html
+    result = run([Job(catalog, "index.po", lang="xx")], sources=None, config=CheckConfig(), workers=1)
+    text = catalog.read_text("utf-8")
+    flagged = {f.line for f in result.findings if f.check == "rst-syntax"}
+    assert entry_line(text, "1. one paragraph that continues.") in flagged
+    assert entry_line(text, "1. Command line") not in flagged
+    message = next(f.message for f in result.findings if f.line == entry_line(text, "1. one paragraph that continues."))
+    assert "the source starts the same way" in message and "2\\. " in message

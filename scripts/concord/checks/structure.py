@@ -55,12 +55,29 @@ def _read_as_paragraph(unit: Unit, source: rst.Parsed, ctx: CatalogContext) -> b
     With the English source known, every message but a title's does (a paragraph whose
     text starts with '1. ' too: its translation then reads as a list and Sphinx shows the
     English). A title's translation gets an underline and is read as a title. From a
-    catalog alone a title cannot be told from a paragraph, so a source that reads the
-    same way as its translation ('1. Introduction') is given the benefit of the doubt.
+    catalog alone a title is told from a paragraph by :func:`_paragraph_text`; a source
+    that reads the same way as its translation and could be a title ('1. Introduction')
+    is given the benefit of the doubt.
     """
     if ctx.source is not None and unit.source in ctx.source.messages:
         return unit.source not in ctx.source.titles
-    return source.kind == "paragraph" or rst.parse(unit.target).kind != source.kind
+    if source.kind == "paragraph" or rst.parse(unit.target).kind != source.kind:
+        return True
+    # read alike: the original Sphinx falls back to differs from the translation only if
+    # the translation says something else
+    return unit.target != unit.source and _paragraph_text(unit.source)
+
+
+def _paragraph_text(text: str) -> bool:
+    """Is a message that reads alone as a list ('1. Provides ...') a paragraph in its
+    document rather than a title? Sphinx extracts no list as one message: such a
+    message is a paragraph whose second line was not indented (docutils then reads no
+    list) or a numbered title. A title does not end a sentence and is short."""
+    return text.rstrip().endswith((".", ":", ";")) or len(text) > PARAGRAPH_LENGTH
+
+
+#: Longer than any title: a message of this many characters is a paragraph.
+PARAGRAPH_LENGTH = 100
 
 
 class RstSyntax(MessageCheck):
@@ -94,8 +111,10 @@ class RstSyntax(MessageCheck):
         if target.kind != "paragraph" and _read_as_paragraph(unit, source, ctx):
             why = _WHY.get(target.kind, "remove the markup that starts a new block")
             kind = target.kind.replace("_", " ")
-            yield (f"the translation parses as {'an' if kind[0] in 'aeiou' else 'a'} {kind}, not a paragraph; "
-                   f"Sphinx discards it and shows the original text: {why}")
+            alike = (" (the source starts the same way, but in its document it is a paragraph, "
+                     "its line breaks keep docutils from reading a list)") if source.kind == target.kind else ""
+            yield (f"the translation parses as {'an' if kind[0] in 'aeiou' else 'a'} {kind}, not a paragraph"
+                   f"{alike}; Sphinx discards it and shows the original text: {why}")
             return
         new = sorted((Counter(target.errors) - Counter(source.errors)).elements())
         if new:
