@@ -134,8 +134,9 @@ def _drop_equivalent(missing: list[str], extra: list[str], target: Counter[str],
     """Drop what reaches the reader the same way.
 
     * ``:role:`!x``` makes no link (Sphinx's XRefRole), so it is shown code, not a
-      cross-reference: present once is enough, and the translation may link it
-      (``:role:`x```).
+      cross-reference: present once is enough, the translation may link it
+      (``:role:`x```), and another role that makes no link either shows the same name
+      (``:c:func:`!f``` -> ``:func:`!f```).
 
     A Python object written more fully is not dropped: Sphinx resolves the short name
     to an exact global match first (``TimeoutError`` is not ``asyncio.TimeoutError``).
@@ -144,9 +145,13 @@ def _drop_equivalent(missing: list[str], extra: list[str], target: Counter[str],
         role, name = _role_of(old)
         if name.startswith("!"):
             plain = f":{role}:`{name[1:]}`"
+            shown = next((e for e in extra if _role_of(e)[1] == name), None)
             if plain in extra:  # linked in the translation
                 missing.remove(old)
                 extra.remove(plain)
+            elif shown is not None:  # no link either way: the same name shown (:c:func: -> :func:)
+                missing.remove(old)
+                extra.remove(shown)
             elif target[old] or target[plain]:
                 written = sum(c for k, c in target.items() if _role_of(k)[0] == role)
                 if not any(_role_of(e)[0] == role for e in extra) and _raw_count(text, role) <= written:
