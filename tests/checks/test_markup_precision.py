@@ -105,6 +105,9 @@ FALSE_ALARMS = [
         "Llame a :func:`open` o :c:macro:`!Py_COPY`.", "", "", ""),
     Row("literal-as-role", "Returns ``None`` here.", "Retorna :const:`None` aquí.",
         "literal-restyled", "warning", "``None`` is written in another inline style"),
+    # a role shows its text as code: smartquotes leave it alone (only prose styles change)
+    Row("quoted-literal-as-role", "Use ``'utf-8'`` here.", "Use :const:`'utf-8'` aquí.",
+        "literal-restyled", "warning", "``'utf-8'`` is written in another inline style"),
     Row("emphasis-added", "Send the cookie with the request.", "Envíe la *cookie* con la petición.",
         "", "", ""),
     Row("role-right-after-emphasis", "A *7bit* :mailheader:`Content-Type` value.",

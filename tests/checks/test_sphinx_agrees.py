@@ -131,3 +131,33 @@ def test_a_numbered_title_and_a_numbered_paragraph_are_told_apart(built: tuple[P
     assert entry_line(text, "1. Command line") not in flagged
     message = next(f.message for f in result.findings if f.line == entry_line(text, "1. one paragraph that continues."))
     assert "the source starts the same way" in message and "2\\. " in message
+
+
+SMART = 'Set ``"red"`` or pass ``--with-tcl`` here.'
+SMART_TRANSLATION = 'Ponga *"red"* o pase `--with-tcl` aquí.'
+
+
+@pytest.mark.parametrize(("lang", "changed"), [("es", True), ("ja", False)])
+def test_a_literal_restyled_in_prose_is_smartquoted(tmp_path: Path, lang: str, changed: bool) -> None:
+    """Code written as *emphasis* or `title` is prose to Sphinx: its smartquotes turn
+    ``"red"`` into “red” and ``--`` into a dash, so the code shown changed (an error),
+    except for the languages smartquotes skips by default (Japanese): a restyle."""
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "conf.py").write_text("project = 't'\nlocale_dirs = ['../locale']\n", "utf-8")
+    (tmp_path / "src" / "index.rst").write_text(f"Title\n=====\n\n{SMART}\n", "utf-8")
+    catalog = tmp_path / "locale" / lang / "LC_MESSAGES" / "index.po"
+    catalog.parent.mkdir(parents=True)
+    catalog.write_text(po_text([E(SMART, SMART_TRANSLATION)], lang), "utf-8")
+    done = subprocess.run([sys.executable, "-m", "sphinx", "-q", "-b", "html", "-D", f"language={lang}",
+                           str(tmp_path / "src"), str(tmp_path / "out")], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    text = _shown((tmp_path / "out" / "index.html").read_text("utf-8"))
+    assert "Ponga" in text  # the translation is shown
+    assert ('"red"' not in text and "--with-tcl" not in text) is changed, text
+    result = run([Job(catalog, "index.po", lang=lang)], sources=None, config=CheckConfig(), workers=1)
+    found = sorted((f.check, f.severity) for f in result.findings if f.line == entry_line(catalog.read_text("utf-8"), SMART))
+    if changed:
+        assert found == [("literal-changed", "error")]
+        assert "smartquotes" in next(f.message for f in result.findings if f.check == "literal-changed")
+    else:
+        assert found == [("literal-restyled", "warning")]

@@ -95,7 +95,7 @@ def markup_diff(unit: Unit, ctx: CatalogContext) -> MarkupDiff:
         styled = Counter(target.styled) - Counter(source.styled)
         restyled = []
         for text in list(lit_missing):
-            if styled[text] > 0:
+            if styled[text] > 0 and not _smartened(text, unit.target, ctx.lang):
                 styled[text] -= 1
                 restyled.append(text)
                 lit_missing.remove(text)
@@ -180,12 +180,47 @@ def _glossary_says(term_role: str, ctx: CatalogContext) -> str:
     return f" (the glossary translates it as {listing(repr(n) for n in names)})" if names else ""
 
 
-def _literal_hint(missing: list[str], target: str) -> str:
+def _literal_hint(missing: list[str], target: str, lang: str) -> str:
     parsed = rst.inline_markup(target).literals
     if any(target.count(f"``{m}``") > parsed[m] for m in missing):  # written, but not read as one
         return ("; reST sees no literal where ``...`` is glued to the text around it: put a "
                 "space or an escaped space '\\ ' before and after it")
+    if any(_smartened(m, target, lang) for m in missing):
+        return ("; it is written as *emphasis* or `title`, where Sphinx's smartquotes make its "
+                "quotes, '--' and '...' typographic: write it as ``...``")
     return ""
+
+
+#: What Sphinx's smartquotes rewrite in prose (not in literals): quotes, '--', '...'.
+_SMARTENED = re.compile(r"""['"]|--|\.\.\.""")
+
+
+def _smartened(text: str, target: str, lang: str) -> bool:
+    """Is the code ``text`` written in ``target`` as emphasis, strong or a title
+    reference, where Sphinx's smartquotes (on by default, except for the languages
+    ``smartquotes_excludes`` names) turn its quotes and dashes typographic? Then the
+    code shown changed (``*"red"*`` shows «red»): not a mere restyle."""
+    if not _SMARTENED.search(text) or not smartquotes_on(lang):
+        return False
+    shown = re.escape(text)
+    return re.search(rf"(?<![*\w])\*{{1,2}}{shown}\*{{1,2}}(?![*\w])|(?<![:`\w])`{shown}`(?![`_])",
+                     target) is not None
+
+
+#: Sphinx's default ``smartquotes_excludes['languages']``.
+SMARTQUOTES_EXCLUDED = frozenset({"ja", "zh_CN", "zh_TW"})
+
+
+def smartquotes_on(lang: str) -> bool:
+    """Does Sphinx, as configured by default, apply smartquotes to ``lang``'s pages?
+    (``SphinxSmartQuotes.is_available``: not an excluded language, and one docutils has
+    quotes for.)"""
+    from docutils.utils import normalize_language_tag
+    from docutils.utils.smartquotes import smartchars
+
+    if lang in SMARTQUOTES_EXCLUDED:
+        return False
+    return any(tag in smartchars.quotes for tag in normalize_language_tag(lang or "en"))
 
 
 def _role_hint(missing: list[str], target: str) -> str:
@@ -226,7 +261,7 @@ class LiteralChanged(MessageCheck):
                 if diff.literals_extra else ""
             yield (f"inline literal {listing(f'``{m}``' for m in diff.literals_missing)} is missing "
                    f"or changed{changed}; Sphinx shows the translation's code: copy the source's "
-                   f"literal unchanged{_literal_hint(diff.literals_missing, unit.target)}")
+                   f"literal unchanged{_literal_hint(diff.literals_missing, unit.target, ctx.lang)}")
 
 
 class LiteralPlaceholder(MessageCheck):
