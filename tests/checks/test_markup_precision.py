@@ -139,6 +139,10 @@ MISSED_DEFECTS = [
         "Sphinx shows the translation with the broken markup as plain characters"),
     Row("cjk-glued-literal", "Call ``open()`` first.", "首先调用``open()``函数。", "literal-changed", "error",
         "reST sees no literal where ``...`` is glued to the text around it", lang="zh_CN"),
+    # the translator's own *scripts* does not stand for the glued ``scripts``
+    Row("glued-literal-beside-added-emphasis", "The ``scripts`` option lists scripts.",
+        "La opción``scripts`` lista *scripts*.", "literal-changed", "error",
+        "reST sees no literal where ``...`` is glued to the text around it"),
     Row("cjk-escaped-space-literal", "Call ``open()`` first.", "首先调用\\ ``open()``\\ 函数。", "", "", "",
         lang="zh_CN"),
     Row("japanese-glued-literal", "Use ``len()`` here.", "ここでは``len()``を使います。", "literal-changed", "error",

@@ -91,11 +91,13 @@ def markup_diff(unit: Unit, ctx: CatalogContext) -> MarkupDiff:
         source, target = rst.inline_markup(unit.source), rst.inline_markup(unit.target)
         lit_missing, lit_extra = diff_counts(source.literals, target.literals)
         # only a style the translation adds can stand for a missing literal: a role or
-        # emphasis the source has beside it (``g`` and :func:`g`) does not
+        # emphasis the source has beside it (``g`` and :func:`g`) does not; nor one beside
+        # the literal written but glued to a word, which reST does not read
         styled = Counter(target.styled) - Counter(source.styled)
         restyled = []
         for text in list(lit_missing):
-            if styled[text] > 0 and not _smartened(text, unit.target, ctx.lang):
+            if styled[text] > 0 and not _smartened(text, unit.target, ctx.lang) \
+                    and unit.target.count(f"``{text}``") <= target.literals[text]:  # not glued
                 styled[text] -= 1
                 restyled.append(text)
                 lit_missing.remove(text)
