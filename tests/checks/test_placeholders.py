@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from check_helpers import E, entry_line, po_text
+from concord.checks.base import Finding
 from concord.checks.config import CheckConfig
 from concord.checks.placeholders import localized, prose
 from concord.checks.runner import Job, run
@@ -209,14 +210,18 @@ def test_prose_leaves_out_literals_and_cross_references() -> None:
                          (prose("``network`` and :class:`network`"), prose("``red`` y :class:`red`")))
 
 
-def _findings(tmp_path: Path, source: str, target: str):  # type: ignore[no-untyped-def]
+def _checked(tmp_path: Path, source: str, target: str) -> list[Finding]:
+    """What concord finds at one Spanish entry, checked from a catalog alone."""
     folder = tmp_path / "es" / "LC_MESSAGES"
     folder.mkdir(parents=True)
-    text = po_text([E(f"Use ``{source}`` here.", f"Use ``{target}`` aquí.")], "es")
-    path = folder / "doc.po"
-    path.write_text(text, "utf-8")
-    result = run([Job(path, "doc.po", lang="es")], sources=None, config=CheckConfig(), workers=1)
-    return [f for f in result.findings if f.line == entry_line(text, f"Use ``{source}`` here.")]
+    text = po_text([E(source, target)], "es")
+    (folder / "doc.po").write_text(text, "utf-8")
+    result = run([Job(folder / "doc.po", "doc.po", lang="es")], sources=None, config=CheckConfig(), workers=1)
+    return [f for f in result.findings if f.line == entry_line(text, source)]
+
+
+def _findings(tmp_path: Path, source: str, target: str) -> list[Finding]:
+    return _checked(tmp_path, f"Use ``{source}`` here.", f"Use ``{target}`` aquí.")
 
 
 def test_a_localized_placeholder_is_a_warning_not_an_error(tmp_path: Path) -> None:
@@ -227,14 +232,9 @@ def test_a_localized_placeholder_is_a_warning_not_an_error(tmp_path: Path) -> No
 
 def test_an_argument_named_in_both_proses_is_a_warning(tmp_path: Path) -> None:
     """The evidence is read from the entry itself: the msgid's and the msgstr's prose."""
-    folder = tmp_path / "es" / "LC_MESSAGES"
-    folder.mkdir(parents=True)
-    source = "The same as ``str(network)``, the network address."
-    text = po_text([E(source, "Lo mismo que ``str(red)``, la dirección de red.")], "es")
-    (folder / "doc.po").write_text(text, "utf-8")
-    result = run([Job(folder / "doc.po", "doc.po", lang="es")], sources=None, config=CheckConfig(), workers=1)
-    found = [(f.check, f.severity) for f in result.findings if f.line == entry_line(text, source)]
-    assert found == [("literal-placeholder-localized", "warning")]
+    found = _checked(tmp_path, "The same as ``str(network)``, the network address.",
+                     "Lo mismo que ``str(red)``, la dirección de red.")
+    assert [(f.check, f.severity) for f in found] == [("literal-placeholder-localized", "warning")]
 
 
 def test_changed_code_stays_an_error(tmp_path: Path) -> None:
@@ -244,13 +244,8 @@ def test_changed_code_stays_an_error(tmp_path: Path) -> None:
 
 def test_one_literal_localized_and_another_changed(tmp_path: Path) -> None:
     """Each literal is judged on its own: the placeholder is a warning, the code an error."""
-    folder = tmp_path / "es" / "LC_MESSAGES"
-    folder.mkdir(parents=True)
-    source = "Pass ``(host, port)`` and ``True``."
-    text = po_text([E(source, "Pase ``(host, puerto)`` y ``Verdadero``.")], "es")
-    (folder / "doc.po").write_text(text, "utf-8")
-    result = run([Job(folder / "doc.po", "doc.po", lang="es")], sources=None, config=CheckConfig(), workers=1)
-    found = sorted((f.check, f.severity) for f in result.findings if f.line == entry_line(text, source))
+    findings = _checked(tmp_path, "Pass ``(host, port)`` and ``True``.", "Pase ``(host, puerto)`` y ``Verdadero``.")
+    found = sorted((f.check, f.severity) for f in findings)
     assert found == [("literal-changed", "error"), ("literal-placeholder-localized", "warning")]
-    changed = next(f for f in result.findings if f.check == "literal-changed")
+    changed = next(f for f in findings if f.check == "literal-changed")
     assert "``True``" in changed.message and "(host, port)" not in changed.message
