@@ -60,8 +60,6 @@ _SHAPE = frozenset("()[]{}<>,=:*/")
 #: Date and time notation, written with one letter repeated (``YYYY``, ``MM``, ``hh``):
 #: translated as a whole in many languages (``AAAA-MM-DD``, ``JJJJ-MM-TT``).
 _NOTATION = re.compile(r"^([A-Za-z])\1+$")
-#: The quotes that make a changed word a string's value rather than a name.
-_QUOTES = re.compile(r"""['"`‘’“”]""")
 #: Python's words that join two statements in prose (``a = 1 or a = 2``).
 _CONNECTIVES = frozenset({"or", "and"})
 #: A Python identifier: the unit in which a code literal's names are compared.
@@ -166,10 +164,10 @@ def _connective(source: str, changed: list[tuple[re.Match[str], re.Match[str]]])
     differ = [i for i, (w, r) in enumerate(zip(words, replaced)) if w != r]
     if len(words) != len(replaced) or len(differ) != 1 or words[differ[0]] not in _CONNECTIVES:
         return False
-    at = old.start() + sum(len(w) + 1 for w in words[:differ[0]])
-    left, right = source[:at].strip(), source[at + len(words[differ[0]]):].strip()
     if _constants_joined(source):
         return True
+    at = old.start() + sum(len(w) + 1 for w in words[:differ[0]])
+    left, right = source[:at].strip(), source[at + len(words[differ[0]]):].strip()
     return "=" in left and "=" in right and not _parses(source) and _parses(left) and _parses(right)
 
 
@@ -277,6 +275,7 @@ def _renamed(source: str, target: str, said: tuple[str, str], page_uses: PageUse
 
 def _renamed_variable(source: str, old: re.Match[str], new: re.Match[str], said: tuple[str, str],
                       strings: list[tuple[int, int]], page_uses: PageUses | None) -> bool:
+    """One changed name of :func:`_renamed`: a variable, and the evidence for it."""
     word, replacement = old.group(), new.group()
     if any(start <= old.start() < end for start, end in strings):
         return False  # a string's value
