@@ -17,6 +17,10 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+
+from docutils.utils import normalize_language_tag
+from docutils.utils.smartquotes import smartchars
 
 from concord import rst
 from concord.checks import resolve
@@ -97,7 +101,7 @@ def markup_diff(unit: Unit, ctx: CatalogContext) -> MarkupDiff:
         restyled = []
         for text in list(lit_missing):
             if styled[text] > 0 and not _smartened(text, unit.target, ctx.lang) \
-                    and unit.target.count(f"``{text}``") <= target.literals[text]:  # not glued
+                    and not _glued(text, unit.target, target.literals):
                 styled[text] -= 1
                 restyled.append(text)
                 lit_missing.remove(text)
@@ -182,9 +186,15 @@ def _glossary_says(term_role: str, ctx: CatalogContext) -> str:
     return f" (the glossary translates it as {listing(repr(n) for n in names)})" if names else ""
 
 
+def _glued(literal: str, target: str, read: Counter[str]) -> bool:
+    """Is ````literal```` written in ``target`` more often than reST reads it (``read``:
+    the literals docutils finds), i.e. glued to the text around it?"""
+    return target.count(f"``{literal}``") > read[literal]
+
+
 def _literal_hint(missing: list[str], target: str, lang: str) -> str:
     parsed = rst.inline_markup(target).literals
-    if any(target.count(f"``{m}``") > parsed[m] for m in missing):  # written, but not read as one
+    if any(_glued(m, target, parsed) for m in missing):  # written, but not read as one
         return ("; reST sees no literal where ``...`` is glued to the text around it: put a "
                 "space or an escaped space '\\ ' before and after it")
     if any(_smartened(m, target, lang) for m in missing):
@@ -213,13 +223,11 @@ def _smartened(text: str, target: str, lang: str) -> bool:
 SMARTQUOTES_EXCLUDED = frozenset({"ja", "zh_CN", "zh_TW"})
 
 
+@lru_cache(maxsize=64)
 def smartquotes_on(lang: str) -> bool:
     """Does Sphinx, as configured by default, apply smartquotes to ``lang``'s pages?
     (``SphinxSmartQuotes.is_available``: not an excluded language, and one docutils has
     quotes for.)"""
-    from docutils.utils import normalize_language_tag
-    from docutils.utils.smartquotes import smartchars
-
     if lang in SMARTQUOTES_EXCLUDED:
         return False
     return any(tag in smartchars.quotes for tag in normalize_language_tag(lang or "en"))
@@ -269,12 +277,12 @@ class LiteralChanged(MessageCheck):
 class LiteralPlaceholder(MessageCheck):
     """Only the placeholder words of a literal were translated (``(host, port)`` ->
     ``(host, puerto)``, ``YYYY-MM-DD`` -> ``AAAA-MM-DD``): its shape is kept, and many
-    projects translate metavariables as the prose does. In code, only a call's argument
-    that the message's prose names and the translation's prose renames the same way
-    (``str(network)`` -> ``str(red)``), and the prose "or" between two statements
-    Python cannot join. A literal that otherwise reads as code (quotes, calls,
-    attributes, keywords such as ``True``) or whose changed word is a Python name stays
-    ``literal-changed``."""
+    projects translate metavariables as the prose does. In code, only variables renamed
+    (``str(network)`` -> ``str(red)``: a bare name read as a value or assigned) that the
+    two proses name so, or that no other message of the page shows as code, and the
+    prose "or" between two statements Python cannot join. An attribute, a function, a
+    keyword argument's name, a module, a string's text, a keyword such as ``True`` or a
+    built-in stays ``literal-changed``."""
 
     id = "literal-placeholder-localized"
     name = "Literal placeholder localized"
