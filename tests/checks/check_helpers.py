@@ -33,6 +33,7 @@ class E:
     msgstr: str = ""
     flags: Sequence[str] = ()
     obsolete: bool = False
+    occurrences: Sequence[str] = ()  # ``#:`` references (``source/x.rst:3``)
 
 
 def po_text(entries: Sequence[E], lang: str = "ru") -> str:
@@ -43,6 +44,8 @@ def po_text(entries: Sequence[E], lang: str = "ru") -> str:
         '"Content-Transfer-Encoding: 8bit\\n"', f'"Plural-Forms: {HEADERS.get(lang, HEADERS["tr"])}\\n"', "",
     ]
     for entry in entries:
+        if entry.occurrences:
+            out.append("#: " + " ".join(entry.occurrences))
         if entry.flags:
             out.append("#, " + ", ".join(entry.flags))
         prefix = "#~ " if entry.obsolete else ""

@@ -301,3 +301,22 @@ def test_project_mode_knows_a_paragraph_that_reads_as_a_list(tmp_path: Path) -> 
     assert [f.line for f in findings] == [entry_line(text, "1. one paragraph that continues.")]
     assert "parses as an enumerated list, not a paragraph" in findings[0].message
     assert "Sphinx discards it and shows the original text" in findings[0].message
+
+
+@pytest.mark.parametrize(("occurrences", "read_as_rest"), [
+    (("sphinx/builders/html.py:120", "sphinx/themes/basic/layout.html:8"), False),
+    (("../../source/usage.rst:12",), True),
+    (("../../src/pkg/mod.py:docstring of pkg.mod.f:3",), True),  # autodoc: reST docstrings
+    ((), True),                                                   # nothing says otherwise
+], ids=["program-strings", "document", "docstring", "no-references"])
+def test_a_programs_strings_are_not_read_as_rest(tmp_path: Path, occurrences: tuple[str, ...],
+                                                 read_as_rest: bool) -> None:
+    """Without a project, a catalog whose references all name a program's files (Sphinx's
+    own sphinx.po, a theme's templates) holds interface strings, not reST: a leading
+    space there is no block quote."""
+    folder = tmp_path / "fr" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    text = po_text([E("in module %s", " dans le module %s", occurrences=occurrences)], "fr")
+    (folder / "x.po").write_text(text, "utf-8")
+    result = run([Job(folder / "x.po", "x.po", lang="fr")], sources=None, config=CheckConfig(), workers=1)
+    assert any(f.check == "rst-syntax" for f in result.findings) is read_as_rest

@@ -307,11 +307,12 @@ def check_file(job: Job) -> FileResult:
         return FileResult(job.display, lang, error=str(err))
     lang = job.lang or catalog.language or _lang_from_path(job.path)
     source = _SOURCES.get(job.domain) if job.domain else None
-    ctx = CatalogContext(catalog, lang, source, job.rest, fs_path=job.path)
+    rest = job.rest and (job.domain is not None or not interface_catalog(catalog))
+    ctx = CatalogContext(catalog, lang, source, rest, fs_path=job.path)
     result = FileResult(job.display, lang, domain=job.domain)
     ignored = _CONFIG.ignored_in(job.display)
     checks = [c for c in _CHECKS if c.id not in ignored and (source or not c.needs_source)
-              and (job.rest or not c.rest_only)]
+              and (rest or not c.rest_only)]
     result.stats = _check_entries(catalog, ctx, checks, result.findings)
     add = result.findings.append
     for check in checks:
@@ -433,6 +434,31 @@ def _editions(results: Iterable[FileResult], sources: dict[str, SourceDocument])
 
 
 _LANGUAGE_FIELD = re.compile(rb'^"Language:[ \t]*([A-Za-z]{2,3}(?:[_@-][A-Za-z0-9]+)*)', re.MULTILINE)
+
+
+#: Files a program's messages come from (``#: sphinx/roles.py:205``,
+#: ``#: templates/layout.html:3``); a document's come from .rst, .md or .txt files, or
+#: from docstrings (``#: mod.py:docstring of mod.f:1``).
+_PROGRAM_FILE = re.compile(r"\.(?:py|pyx|pyi|html?|js|ts|jinja2?|j2|tmpl|xml|c|h|cc|cpp)(?::\d+)*$")
+
+
+def interface_catalog(catalog: Catalog) -> bool:
+    """Are the catalog's messages a program's interface strings (a theme's templates,
+    Sphinx's own ``sphinx.po``) rather than reST of documents? Read, without a project,
+    from its ``#:`` references: every file named is a program's, and no message is a
+    docstring. Such messages are not parsed as reST (``rest_only`` checks skip them),
+    as project mode does for catalogs that belong to no document."""
+    named = False
+    for entry in catalog.entries:
+        if "#:" not in entry.comments:
+            continue
+        if "docstring of" in entry.comments:
+            return False
+        for where in entry.occurrences:
+            if not _PROGRAM_FILE.search(where):
+                return False
+            named = True
+    return named
 
 
 def _sniff_language(path: Path) -> str | None:

@@ -63,9 +63,13 @@ def _read_as_paragraph(unit: Unit, source: rst.Parsed, ctx: CatalogContext) -> b
         return unit.source not in ctx.source.titles
     if source.kind == "paragraph" or rst.parse(unit.target).kind != source.kind:
         return True
-    # read alike: the original Sphinx falls back to differs from the translation only if
-    # the translation says something else
-    return unit.target != unit.source and _paragraph_text(unit.source)
+    # read alike as a list: the original Sphinx falls back to differs from the
+    # translation only if the translation says something else. (A document's msgid never
+    # starts with a space: one that reads as a block quote is no document's.)
+    return source.kind in _LISTS and unit.target != unit.source and _paragraph_text(unit.source)
+
+
+_LISTS = ("enumerated_list", "bullet_list")
 
 
 def _paragraph_text(text: str) -> bool:
