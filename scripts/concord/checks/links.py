@@ -92,12 +92,22 @@ def relation(source: str, target: str) -> str | None:
     return None
 
 
+#: A documentation host's version segment (``/es/latest/``, ``/pt_BR/master``, ``/es/3.12/``).
+_VERSION = re.compile(r"latest|stable|master|main|dev(?:el)?|\d+(?:\.\d+)*")
+
+
 def _language_segment(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """``/3/x`` vs ``/es/3/x``, or ``/en/latest/`` vs ``/es/latest/``."""
+    """``/3/x`` vs ``/es/3/x``, ``/en/latest/`` vs ``/es/latest/``, or a site's root vs
+    its edition in a language (``/`` vs ``/pt_BR/master``, as Read the Docs and
+    sphinx-doc.org serve them)."""
     if len(a) == len(b):
         diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
         return len(diff) == 1 and is_language_code(a[diff[0]]) and is_language_code(b[diff[0]])
     short, long = (a, b) if len(a) < len(b) else (b, a)
+    if len(long) == len(short) + 2:
+        return any(long[:i] + long[i + 2:] == short and is_language_code(long[i])
+                   and _VERSION.fullmatch(long[i + 1]) is not None and (i + 2 < len(long) or not short)
+                   for i in range(len(long) - 1))
     if len(long) != len(short) + 1:
         return False
     return any(long[:i] + long[i + 1:] == short and is_language_code(long[i]) for i in range(len(long)))
