@@ -262,6 +262,7 @@ class LiteralChanged(MessageCheck):
     name = "Inline literal changed"
     description = "every inline literal of the source is in the translation, unchanged"
     family = "markup"
+    rest_only = True
     source_needs = ("``",)
 
     def check_message(self, unit: Unit, ctx: CatalogContext) -> Iterable[str]:
@@ -288,6 +289,7 @@ class LiteralPlaceholder(MessageCheck):
     name = "Literal placeholder localized"
     description = "a literal's placeholder words are translated, its shape kept"
     family = "markup"
+    rest_only = True
     source_needs = ("``",)
     severity = "warning"
 
@@ -308,6 +310,7 @@ class LiteralRestyled(MessageCheck):
     name = "Inline literal restyled"
     description = "a literal of the source is written in another inline style"
     family = "markup"
+    rest_only = True
     source_needs = ("``",)
     severity = "warning"
 
@@ -328,6 +331,7 @@ class RoleTarget(MessageCheck):
     name = "Role target changed"
     description = "every cross-reference target of the source is in the translation"
     family = "markup"
+    rest_only = True
     source_needs = (":`", "`:")
     honours_noqa = True
 
@@ -467,6 +471,7 @@ class TermLocalized(MessageCheck):
     name = "Term localized"
     description = "a :term: uses the glossary's translation of the source's term"
     family = "markup"
+    rest_only = True
     source_needs = (":term:`",)
     severity = "info"
     honours_noqa = True
@@ -489,6 +494,7 @@ class MarkupAdded(MessageCheck):
     name = "Markup added"
     description = "the translation adds literals or cross-references the source lacks"
     family = "markup"
+    rest_only = True
     severity = "info"
     target_needs = ("`",)
 
