@@ -13,7 +13,7 @@ msgid, msgstr and message, to read while labelling.
 
     .venv/bin/python bench/precision/draw_sample.py [CORPUS] [--per-check 60] [--seed 8]
         [--labels bench/precision/labels-python-docs-es.csv] [--review /tmp/review.txt]
-        [--checks literal-changed,...] [--exclude LABELS.csv]
+        [--checks literal-changed,...] [--exclude LABELS.csv] [--severity error|warning|info]
 
 A later round (after a rule changed) is drawn with ``--exclude`` of the earlier rounds'
 labels, so that its findings were not seen while the rule was written.

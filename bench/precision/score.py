@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--verify", nargs="?", type=Path, const=DEFAULT_CORPUS)
     args = parser.parse_args(argv)
     rows = load(args.labels)
-    print(f"{args.labels.name}: {len(rows)} hand-labelled error findings")
+    print(f"{args.labels.name}: {len(rows)} hand-labelled findings")
     print("\n".join(table(rows)))
     if args.verify:
         notes, kept = verify(rows, args.verify.resolve())
