@@ -179,6 +179,8 @@ MISSED_DEFECTS = [
         "now goes to https://www.sphinx-doc.org/pt_BR/master/usage/", lang="pt_BR"),
     Row("literal-changed-code", "Set ``shell=False``.", "Establezca ``shell = False``.", "literal-changed",
         "error", "inline literal ``shell=False`` is missing or changed; the translation has ``shell = False``"),
+    Row("literal-spacing-says-so", "Call ``divmod(a, b)`` here.", "Llame ``divmod (a, b)`` aquí.",
+        "literal-changed", "error", "only the spacing inside the code differs"),
     Row("ref-label-translated", "See :ref:`tut-intro`.", "Vea :ref:`tut-introduccion`.",
         "role-target-changed", "error", "cross-reference :ref:`tut-intro` is missing or points elsewhere"),
     Row("term-not-in-glossary", "A :term:`generator` here.", "Un :term:`generadora` aquí.",

@@ -192,11 +192,14 @@ def _glued(literal: str, target: str, read: Counter[str]) -> bool:
     return target.count(f"``{literal}``") > read[literal]
 
 
-def _literal_hint(missing: list[str], target: str, lang: str) -> str:
+def _literal_hint(missing: list[str], extra: list[str], target: str, lang: str) -> str:
     parsed = rst.inline_markup(target).literals
     if any(_glued(m, target, parsed) for m in missing):  # written, but not read as one
         return ("; reST sees no literal where ``...`` is glued to the text around it: put a "
                 "space or an escaped space '\\ ' before and after it")
+    unspaced = {"".join(e.split()) for e in extra}
+    if extra and all("".join(m.split()) in unspaced for m in missing):
+        return "; only the spacing inside the code differs: copy its spaces as the source has them"
     if any(_smartened(m, target, lang) for m in missing):
         return ("; it is written as *emphasis* or `title`, where Sphinx's smartquotes make its "
                 "quotes, '--' and '...' typographic: write it as ``...``")
@@ -272,7 +275,7 @@ class LiteralChanged(MessageCheck):
                 if diff.literals_extra else ""
             yield (f"inline literal {listing(f'``{m}``' for m in diff.literals_missing)} is missing "
                    f"or changed{changed}; Sphinx shows the translation's code: copy the source's "
-                   f"literal unchanged{_literal_hint(diff.literals_missing, unit.target, ctx.lang)}")
+                   f"literal unchanged{_literal_hint(diff.literals_missing, diff.literals_extra, unit.target, ctx.lang)}")
 
 
 class LiteralPlaceholder(MessageCheck):
